@@ -1,0 +1,37 @@
+"""The forward and backward code of the book, one module per idea.
+
+neuron     one ReLU neuron on plain floats (chapters 1 to 4)
+layers     Dense and ReLU on batches (chapters 5 to 7)
+optim      plain gradient descent
+gradcheck  finite differences, to check every derivation
+plots      the book's figures
+"""
+
+from helpers import plots
+from helpers.gradcheck import numerical_gradient, relative_error
+from helpers.layers import Dense, ReLU
+from helpers.neuron import (
+    NeuronGradients,
+    neuron_backward,
+    neuron_forward,
+    neuron_sum,
+    relu,
+    relu_derivative,
+)
+from helpers.optim import sgd_step, sgd_update
+
+__all__ = [
+    "Dense",
+    "NeuronGradients",
+    "ReLU",
+    "neuron_backward",
+    "neuron_forward",
+    "neuron_sum",
+    "plots",
+    "numerical_gradient",
+    "relative_error",
+    "relu",
+    "relu_derivative",
+    "sgd_step",
+    "sgd_update",
+]

@@ -1,0 +1,42 @@
+"""Input checks shared by every helper.
+
+Each check either returns a clean float64 array (or float) or raises a
+``ValueError`` that names what was expected and what arrived, so a learner
+who passes the wrong thing reads the fix in the message.
+"""
+
+import numpy as np
+
+
+def as_finite_array(name, value, ndim=None):
+    """Return ``value`` as a new float64 array, or raise ``ValueError``.
+
+    ``ndim`` (optional) is the number of dimensions the caller needs.
+    """
+    try:
+        array = np.array(value, dtype=np.float64)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"{name} must be numbers, got {value!r}") from error
+    if ndim is not None and array.ndim != ndim:
+        raise ValueError(
+            f"{name} must have {ndim} dimension{'s' if ndim != 1 else ''}, "
+            f"got shape {array.shape}"
+        )
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must be finite, got NaN or infinity in {name} = {array}")
+    return array
+
+
+def as_finite_float(name, value):
+    """Return ``value`` as a Python float, or raise ``ValueError``."""
+    array = as_finite_array(name, value)
+    if array.ndim != 0:
+        raise ValueError(f"{name} must be a single number, got shape {array.shape}")
+    return float(array)
+
+
+def check_shape(name, array, expected_shape, hint=""):
+    """Raise ``ValueError`` unless ``array.shape == expected_shape``."""
+    if array.shape != tuple(expected_shape):
+        message = f"{name} must have shape {tuple(expected_shape)}, got shape {array.shape}"
+        raise ValueError(message + (f"; {hint}" if hint else ""))

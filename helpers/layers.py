@@ -1,0 +1,114 @@
+"""A dense layer and a ReLU activation, each with forward and backward.
+
+Shapes, for a batch of ``batch`` samples with ``n_inputs`` features going
+into ``n_neurons`` neurons:
+
+    inputs   (batch, n_inputs)
+    weights  (n_inputs, n_neurons)   one column per neuron ("transposed")
+    biases   (1, n_neurons)
+    output   (batch, n_neurons)
+
+``forward`` keeps what ``backward`` needs; ``backward`` takes the gradient
+of the loss with respect to the layer's output (``dvalues``, same shape as
+the output) and returns the gradient with respect to its input.
+"""
+
+import numpy as np
+
+from helpers._checks import as_finite_array, check_shape
+
+
+def _check_count(name, value):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise ValueError(f"{name} must be a positive whole number, got {value!r}")
+    return int(value)
+
+
+def _batch(name, values, n_columns, where):
+    array = as_finite_array(name, values)
+    if array.ndim != 2 or array.shape[1] != n_columns:
+        raise ValueError(
+            f"{where} expected {name} of shape (batch, {n_columns}), got shape {array.shape}"
+            + ("; for one sample use [sample] or sample.reshape(1, -1)" if array.ndim == 1 else "")
+        )
+    return array
+
+
+def _require_forward(layer):
+    if getattr(layer, "inputs", None) is None:
+        name = type(layer).__name__
+        raise RuntimeError(f"{name}.backward was called before {name}.forward: run forward first")
+
+
+class Dense:
+    """A fully connected layer: output = inputs @ weights + biases.
+
+    ``weights`` (n_inputs, n_neurons) and ``biases`` (1, n_neurons, or a
+    flat n_neurons) are copied when given; otherwise weights are drawn
+    from 0.1 * standard normal with ``seed`` and biases start at zero.
+    """
+
+    def __init__(self, n_inputs, n_neurons, *, weights=None, biases=None, seed=0):
+        n_inputs = _check_count("n_inputs", n_inputs)
+        n_neurons = _check_count("n_neurons", n_neurons)
+        if weights is None:
+            weights = 0.1 * np.random.default_rng(seed).standard_normal((n_inputs, n_neurons))
+        weights = as_finite_array("weights", weights)
+        check_shape("weights", weights, (n_inputs, n_neurons),
+                    hint="one row per input, one column per neuron")
+        biases = np.zeros((1, n_neurons)) if biases is None else as_finite_array("biases", biases)
+        if biases.shape == (n_neurons,):
+            biases = biases.reshape(1, n_neurons)
+        check_shape("biases", biases, (1, n_neurons), hint="one bias per neuron")
+        self.weights, self.biases = weights, biases
+        self.inputs = self.output = None
+        self.dweights = self.dbiases = self.dinputs = None
+
+    def forward(self, inputs):
+        """inputs (batch, n_inputs) -> output (batch, n_neurons)."""
+        inputs = _batch("inputs", inputs, self.weights.shape[0], "Dense.forward")
+        self.inputs = inputs
+        self.output = np.dot(inputs, self.weights) + self.biases
+        return self.output
+
+    def backward(self, dvalues):
+        """dvalues (batch, n_neurons) -> dinputs (batch, n_inputs).
+
+        Also keeps dweights = inputs.T @ dvalues (n_inputs, n_neurons) and
+        dbiases = dvalues summed over the batch (1, n_neurons).
+        """
+        _require_forward(self)
+        dvalues = as_finite_array("dvalues", dvalues)
+        check_shape("dvalues", dvalues, self.output.shape, hint="the shape of Dense.output")
+        self.dweights = np.dot(self.inputs.T, dvalues)
+        self.dbiases = np.sum(dvalues, axis=0, keepdims=True)
+        self.dinputs = np.dot(dvalues, self.weights.T)
+        return self.dinputs
+
+
+class ReLU:
+    """The rectified linear unit, elementwise: output = max(0, inputs).
+
+    Its derivative is 1 where inputs > 0 and 0 where inputs <= 0 (the book's
+    convention at the kink, inputs == 0).
+    """
+
+    def __init__(self):
+        self.inputs = self.output = self.dinputs = None
+
+    def forward(self, inputs):
+        """inputs (any shape) -> output (same shape)."""
+        inputs = as_finite_array("inputs", inputs)
+        self.inputs = inputs
+        self.output = np.maximum(0, inputs)
+        return self.output
+
+    def backward(self, dvalues):
+        """dvalues (same shape as the output) -> dinputs (same shape)."""
+        _require_forward(self)
+        dvalues = as_finite_array("dvalues", dvalues)
+        check_shape("dvalues", dvalues, self.inputs.shape, hint="the shape of ReLU.output")
+        dinputs = dvalues.copy()
+        dinputs[self.inputs <= 0] = 0
+        self.dinputs = dinputs
+        return self.dinputs

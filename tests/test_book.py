@@ -1,0 +1,38 @@
+"""The HTML book builds with no warning, and the stored notebooks are fresh."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
+
+
+def test_book_builds_without_warnings():
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    result = subprocess.run(
+        [str(jupyter_book), "build", "--all", "--warningiserror", "--keep-going", "."],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-5000:]
+    assert "WARNING" not in log, log[-5000:]
+    assert (ROOT / "_build" / "html" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.name)
+def test_refreshing_a_notebook_changes_nothing(notebook, tmp_path):
+    """`make notebooks` on a clean checkout must leave `git status` clean."""
+    copy = tmp_path / notebook.name
+    shutil.copy(notebook, copy)
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "refresh_notebooks.py"), str(copy)],
+        check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
+    assert copy.read_bytes() == notebook.read_bytes(), (
+        f"{notebook.name} is stale: run `make notebooks` and commit the result"
+    )

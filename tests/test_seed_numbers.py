@@ -1,0 +1,59 @@
+"""The numbers printed in the seed notebook, reproduced through the helpers API.
+
+Expected values are the seed's printed outputs, typed from the seed, not
+from this code.
+"""
+
+import numpy as np
+
+import helpers
+
+SEED_INPUTS = [1, 2, 3]
+SEED_WEIGHTS = [1, 2, 3]
+SEED_BIAS = 0.3
+
+LAYER_INPUTS = np.array([[1, 2, 3, 2.5]])
+LAYER_WEIGHTS = np.array(
+    [[0.2, 0.8, -0.5, 1], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]
+).T
+LAYER_BIASES = np.array([[2, 3, 0.5]])
+
+SEED_DWEIGHTS_PRINTED = """\
+[[ 4.8     1.21    2.385 ]
+ [ 9.6     2.42    4.77  ]
+ [14.4     3.63    7.155 ]
+ [12.      3.025   5.9625]]"""
+
+
+def test_scalar_neuron_forward_is_14_3():
+    assert helpers.neuron_sum(SEED_INPUTS, SEED_WEIGHTS, SEED_BIAS) == 14.3
+    assert helpers.neuron_forward(SEED_INPUTS, SEED_WEIGHTS, SEED_BIAS) == 14.3
+
+
+def test_one_optimizer_step_gives_the_seed_weights_and_output():
+    gradients = helpers.neuron_backward(SEED_INPUTS, SEED_WEIGHTS, SEED_BIAS, dvalue=1)
+    weights = helpers.sgd_step(SEED_WEIGHTS, gradients.dweights, learning_rate=0.001)
+    assert weights == [0.999, 1.998, 2.997]
+    output = helpers.neuron_forward(SEED_INPUTS, weights, SEED_BIAS)
+    assert repr(output) == "14.286000000000001"
+
+
+def _seed_layer_dweights():
+    dense = helpers.Dense(4, 3, weights=LAYER_WEIGHTS, biases=LAYER_BIASES)
+    relu = helpers.ReLU()
+    relu_outputs = relu.forward(dense.forward(LAYER_INPUTS))
+    # The seed's upstream gradient is relu_outputs itself: dL/dy for L = 1/2 * sum(y**2).
+    dense.backward(relu.backward(relu_outputs))
+    return dense.dweights
+
+
+def test_layer_dweights_print_exactly_as_in_the_seed():
+    assert np.array2string(_seed_layer_dweights()) == SEED_DWEIGHTS_PRINTED
+
+
+def test_layer_dweights_rounded_like_the_seed_loop():
+    # The seed's loop rounds each product to 2 decimals; 2.385 and 7.155 round down
+    # because their nearest doubles lie just below the half.
+    rounded = [round(value, 2) for value in _seed_layer_dweights()[:, 2]]
+    assert rounded == [2.38, 4.77, 7.15, 5.96]
+    assert round(_seed_layer_dweights()[3, 1], 2) == 3.02
