@@ -5,6 +5,7 @@ layers     Dense and ReLU on batches (chapters 5 to 7)
 optim      plain gradient descent
 gradcheck  finite differences, to check every derivation
 plots      the book's figures
+explorers  sliders that work live in Jupyter and in the HTML book
 """
 
 from helpers import plots
@@ -18,12 +19,24 @@ from helpers.neuron import (
     relu,
     relu_derivative,
 )
-from helpers.optim import sgd_step, sgd_update
+from helpers.optim import (
+    LayerTraining,
+    NeuronDescent,
+    descend_neuron,
+    half_sum_of_squares,
+    sgd_step,
+    sgd_update,
+    train_layer,
+)
 
 __all__ = [
     "Dense",
+    "LayerTraining",
+    "NeuronDescent",
     "NeuronGradients",
     "ReLU",
+    "descend_neuron",
+    "half_sum_of_squares",
     "neuron_backward",
     "neuron_forward",
     "neuron_sum",
@@ -34,4 +47,5 @@ __all__ = [
     "relu_derivative",
     "sgd_step",
     "sgd_update",
+    "train_layer",
 ]

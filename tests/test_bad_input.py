@@ -173,3 +173,16 @@ def test_numerical_gradient_errors():
         helpers.numerical_gradient(np.sum, [1.0, math.nan])
     with pytest.raises(ValueError, match=shapes_named((2,), (3,))):
         helpers.relative_error(np.ones(2), np.ones(3))
+
+
+@pytest.mark.parametrize("steps", [-1, 2.5, True, "3"])
+def test_descent_and_training_need_a_whole_number_of_steps(steps):
+    with pytest.raises(ValueError, match="steps must be a whole number >= 0"):
+        helpers.descend_neuron([1.0], [1.0], 0.0, 0.1, steps)
+    with pytest.raises(ValueError, match="steps must be a whole number >= 0"):
+        helpers.train_layer(helpers.Dense(1, 1), [[1.0]], 0.1, steps)
+
+
+def test_half_sum_of_squares_rejects_non_finite_outputs():
+    with pytest.raises(ValueError, match="outputs must be finite"):
+        helpers.half_sum_of_squares([1.0, math.inf])

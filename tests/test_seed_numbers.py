@@ -57,3 +57,23 @@ def test_layer_dweights_rounded_like_the_seed_loop():
     rounded = [round(value, 2) for value in _seed_layer_dweights()[:, 2]]
     assert rounded == [2.38, 4.77, 7.15, 5.96]
     assert round(_seed_layer_dweights()[3, 1], 2) == 3.02
+
+
+def test_descend_neuron_repeats_the_seed_step():
+    path = helpers.descend_neuron(SEED_INPUTS, SEED_WEIGHTS, SEED_BIAS, 0.001, steps=2)
+    assert path.weights[1] == [0.999, 1.998, 2.997]
+    assert repr(path.outputs[1]) == "14.286000000000001"
+    assert path.outputs[0] == 14.3 and path.outputs[2] < path.outputs[1]
+
+
+def test_train_layer_starts_from_half_the_sum_of_squared_outputs():
+    dense = helpers.Dense(4, 3, weights=LAYER_WEIGHTS, biases=LAYER_BIASES)
+    path = helpers.train_layer(dense, LAYER_INPUTS, learning_rate=0.001, steps=1)
+    relu_outputs = np.maximum(0, LAYER_INPUTS @ LAYER_WEIGHTS + LAYER_BIASES)
+    assert path.losses[0] == 0.5 * np.sum(relu_outputs**2)
+    # After one step the layer holds the seed's update: weights += -0.001 * dweights.
+    expected = LAYER_WEIGHTS + -0.001 * np.array(
+        [[4.8, 1.21, 2.385], [9.6, 2.42, 4.77], [14.4, 3.63, 7.155], [12.0, 3.025, 5.9625]]
+    )
+    np.testing.assert_allclose(dense.weights, expected, rtol=0, atol=1e-15)
+    assert path.losses[1] < path.losses[0]
