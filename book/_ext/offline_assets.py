@@ -1,9 +1,15 @@
-"""Serve MathJax from the built book itself, so math renders with no network.
+"""Keep the built book free of network assets.
+
+MathJax is served from the book itself, so math renders with no network.
 
 The official MathJax 3 files come from PyPI (the django-static-mathjax
 package, which holds them unchanged and needs nothing else installed); at
 build time the parts the pages use are copied into _static/mathjax, and the
 pages load MathJax from there instead of a CDN.
+
+Thebe (live code cells through Binder) is switched off in _config.yml, yet
+Jupyter Book still adds its loader, which would fetch thebe from a CDN and
+declares THEBE_JS_URL twice (a script error on every page). It is dropped.
 """
 
 import importlib.util
@@ -24,7 +30,17 @@ def copy_mathjax(app, exception):
         shutil.copytree(MATHJAX, target, ignore=NOT_NEEDED)
 
 
+def _is_thebe(asset):
+    return "thebe" in str(asset.filename or "") or "THEBE" in asset.attributes.get("body", "")
+
+
+def drop_thebe(app, pagename, templatename, context, doctree):
+    for key in ("script_files", "css_files"):
+        context[key] = [asset for asset in context.get(key, []) if not _is_thebe(asset)]
+
+
 def setup(app):
     app.config.mathjax_path = "mathjax/tex-chtml.js"
     app.connect("build-finished", copy_mathjax)
+    app.connect("html-page-context", drop_thebe)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,180 @@
+"""The built book in a real browser (Debian's chromium), with the network cut off.
+
+Every request that does not go to the local server is blocked and recorded,
+so a page that needs the internet fails here. Screenshots of every page at
+desktop and phone width go to _build/screenshots/ for review.
+
+Without chromium these tests skip; under CI (CI=true) a skip is a failure.
+"""
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+MAX_PAGE_BYTES = 3_000_000
+# The chapters that show an explorer, and how many.
+EXPLORERS = {"book/01_neuron.html": 1, "book/03_chain_rule.html": 1,
+             "book/04_optimizer_step.html": 1, "book/07_together.html": 1}
+
+
+def toc_pages():
+    """Every page in _toc.yml, in reading order, as paths in the built site."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]] + [entry["file"] for part in toc["parts"] for entry in part["chapters"]]
+    return [f"{file}.html" for file in files]
+
+
+PAGES = toc_pages()
+CHAPTERS = [page for page in PAGES if re.match(r"book/\d\d_", page)]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    if CHROMIUM is None or sync_playwright is None:
+        reason = "chromium or playwright is missing (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests must run under CI: {reason}")
+        pytest.skip(reason)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """One page load, with every blocked request, console error and byte recorded."""
+
+    def __init__(self, browser, base_url, path, width=1280, height=900):
+        self.blocked, self.errors, self.bytes = [], [], 0
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.page.route("**/*", lambda route: self._route(route, base_url))
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("response", self._count)
+        self.page.goto(f"{base_url}/{path}", wait_until="load")
+        # MathJax typesets after load; its startup promise resolves when it is done.
+        self.page.evaluate("() => window.MathJax?.startup?.promise.then(() => true) ?? true")
+
+    def _route(self, route, base_url):
+        if route.request.url.startswith(base_url):
+            return route.continue_()
+        self.blocked.append(route.request.url)
+        return route.abort()
+
+    def _count(self, response):
+        try:
+            self.bytes += len(response.body())
+        except Exception:  # a redirect or aborted request has no body
+            pass
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(scope="module", params=PAGES)
+def visit(request, browser, book_url):
+    page_visit = Visit(browser, book_url, request.param)
+    yield page_visit
+    page_visit.close()
+
+
+def test_no_request_leaves_the_machine_and_no_console_error(visit):
+    assert visit.blocked == []
+    assert visit.errors == []
+
+
+def test_every_math_expression_is_typeset(visit):
+    untypeset = visit.page.evaluate(
+        "[...document.querySelectorAll('.math')]"
+        ".filter(el => !el.querySelector('mjx-container')).map(el => el.textContent)"
+    )
+    assert untypeset == []
+    assert visit.page.locator("mjx-merror").count() == 0, "MathJax reported a TeX error"
+
+
+def test_every_image_loads_and_has_alt_text(visit):
+    images = visit.page.evaluate(
+        "[...document.querySelectorAll('article img')].map(img => ({src: img.src.slice(0, 80),"
+        " loaded: img.complete && img.naturalWidth > 0, alt: img.getAttribute('alt') || ''}))"
+    )
+    assert [image for image in images if not image["loaded"]] == []
+    assert [image["src"] for image in images if not image["alt"].strip()] == []
+
+
+def test_headings_are_in_order(visit):
+    levels = visit.page.evaluate(
+        "[...document.querySelectorAll('article h1, article h2, article h3, article h4')]"
+        ".map(h => Number(h.tagName[1]))"
+    )
+    assert levels[:1] == [1]
+    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:], strict=False))
+
+
+def test_page_weight_on_first_load(visit):
+    assert visit.bytes <= MAX_PAGE_BYTES, f"{visit.bytes / 1e6:.2f} MB on first load"
+
+
+def test_explorer_sliders_move_with_the_keyboard(visit):
+    twins = visit.page.locator(".explorer-twin")
+    path = visit.page.url.split("/", 3)[3]
+    assert twins.count() == EXPLORERS.get(path, 0)
+    for index in range(twins.count()):
+        twin = twins.nth(index)
+        for slider in twin.locator("input[type=range]").all():
+            before = (twin.locator("img").get_attribute("src"),
+                      twin.locator(".explorer-numbers").inner_text())
+            slider.focus()
+            visit.page.keyboard.press("End" if slider.input_value() == "0" else "Home")
+            after = (twin.locator("img").get_attribute("src"),
+                     twin.locator(".explorer-numbers").inner_text())
+            assert after[0] != before[0], "the figure did not change"
+            assert after[1] != before[1], "the numbers did not change"
+            assert twin.locator("img").get_attribute("alt")
+
+
+@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
+def test_screenshots(browser, book_url, width):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for path in PAGES:
+        page_visit = Visit(browser, book_url, path, width=width, height=900)
+        name = Path(path).stem + ("" if width > 600 else "-phone")
+        page_visit.page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+        page_visit.close()
+        assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
+
+
+def test_next_links_reach_every_chapter_in_order(browser, book_url):
+    page_visit = Visit(browser, book_url, PAGES[0])
+    page, seen = page_visit.page, []
+    while True:
+        seen.append(page.url.removeprefix(f"{book_url}/"))
+        following = page.locator("a.right-next")
+        if following.count() == 0:
+            break
+        following.first.click()
+        page.wait_for_load_state("load")
+    page_visit.close()
+    assert [path for path in seen if path in CHAPTERS] == CHAPTERS
+    assert set(PAGES) <= set(seen)
+
+
+def test_search_finds_backpropagation(browser, book_url):
+    page_visit = Visit(browser, book_url, "search.html?q=backpropagation")
+    results = page_visit.page.locator("#search-results ul.search li")
+    results.first.wait_for(timeout=15_000)
+    assert results.count() >= 1
+    page_visit.close()
