@@ -31,6 +31,10 @@ lab: $(STAMP)
 notebooks: $(STAMP)
 	PYTHONHASHSEED=0 $(BIN)/python scripts/refresh_notebooks.py $(NOTEBOOKS)
 
+## Performance figures: explorer latency, helpers overhead, build and nbval time, page weight.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
 ## Style: ruff over helpers, tests, scripts and the notebooks.
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -8,22 +8,38 @@ who passes the wrong thing reads the fix in the message.
 import numpy as np
 
 
-def as_finite_array(name, value, ndim=None):
-    """Return ``value`` as a new float64 array, or raise ``ValueError``.
+def as_float_array(name, value, ndim=None, copy=False):
+    """Return ``value`` as a float64 array, or raise ``ValueError``.
 
-    ``ndim`` (optional) is the number of dimensions the caller needs.
+    ``ndim`` (optional) is the number of dimensions the caller needs. A
+    float64 array comes back as it is unless ``copy`` is true; anything else
+    is converted into a new array.
     """
-    try:
-        array = np.array(value, dtype=np.float64)
-    except (TypeError, ValueError) as error:
-        raise ValueError(f"{name} must be numbers, got {value!r}") from error
+    if isinstance(value, np.ndarray) and value.dtype == np.float64 and not copy:
+        array = value
+    else:
+        try:
+            array = np.array(value, dtype=np.float64)
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"{name} must be numbers, got {value!r}") from error
     if ndim is not None and array.ndim != ndim:
         raise ValueError(
             f"{name} must have {ndim} dimension{'s' if ndim != 1 else ''}, "
             f"got shape {array.shape}"
         )
-    if not np.all(np.isfinite(array)):
+    return array
+
+
+def check_finite(name, array):
+    """Raise ``ValueError`` if ``array`` holds NaN or infinity."""
+    if not np.isfinite(array).all():
         raise ValueError(f"{name} must be finite, got NaN or infinity in {name} = {array}")
+
+
+def as_finite_array(name, value, ndim=None, copy=False):
+    """``as_float_array``, then ``check_finite``."""
+    array = as_float_array(name, value, ndim, copy)
+    check_finite(name, array)
     return array
 
 

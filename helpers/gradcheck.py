@@ -16,7 +16,7 @@ def numerical_gradient(f, x, h=1e-5):
     h = as_finite_float("h", h)
     if h <= 0:
         raise ValueError(f"h must be > 0, got {h}")
-    point = as_finite_array("x", x)
+    point = as_finite_array("x", x, copy=True)  # perturbed below, so never the caller's
     gradient = np.zeros_like(point)
     for index in np.ndindex(point.shape):
         original = point[index]

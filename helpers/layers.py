@@ -15,7 +15,7 @@ the output) and returns the gradient with respect to its input.
 
 import numpy as np
 
-from helpers._checks import as_finite_array, check_shape
+from helpers._checks import as_finite_array, as_float_array, check_finite, check_shape
 
 
 def _check_count(name, value):
@@ -25,7 +25,7 @@ def _check_count(name, value):
 
 
 def _batch(name, values, n_columns, where):
-    array = as_finite_array(name, values)
+    array = as_float_array(name, values)
     if array.ndim != 2 or array.shape[1] != n_columns:
         raise ValueError(
             f"{where} expected {name} of shape (batch, {n_columns}), got shape {array.shape}"
@@ -35,7 +35,7 @@ def _batch(name, values, n_columns, where):
 
 
 def _require_forward(layer):
-    if getattr(layer, "inputs", None) is None:
+    if layer.inputs is None:
         name = type(layer).__name__
         raise RuntimeError(f"{name}.backward was called before {name}.forward: run forward first")
 
@@ -53,10 +53,12 @@ class Dense:
         n_neurons = _check_count("n_neurons", n_neurons)
         if weights is None:
             weights = 0.1 * np.random.default_rng(seed).standard_normal((n_inputs, n_neurons))
-        weights = as_finite_array("weights", weights)
+        weights = as_finite_array("weights", weights, copy=True)
         check_shape("weights", weights, (n_inputs, n_neurons),
                     hint="one row per input, one column per neuron")
-        biases = np.zeros((1, n_neurons)) if biases is None else as_finite_array("biases", biases)
+        if biases is None:
+            biases = np.zeros((1, n_neurons))
+        biases = as_finite_array("biases", biases, copy=True)
         if biases.shape == (n_neurons,):
             biases = biases.reshape(1, n_neurons)
         check_shape("biases", biases, (1, n_neurons), hint="one bias per neuron")
@@ -67,9 +69,13 @@ class Dense:
     def forward(self, inputs):
         """inputs (batch, n_inputs) -> output (batch, n_neurons)."""
         inputs = _batch("inputs", inputs, self.weights.shape[0], "Dense.forward")
-        self.inputs = inputs
-        self.output = np.dot(inputs, self.weights) + self.biases
-        return self.output
+        output = np.dot(inputs, self.weights) + self.biases
+        if not np.isfinite(output).all():
+            # A NaN or infinite input spoils its whole row of outputs, so
+            # checking the outputs checks the inputs; here we find the culprit.
+            check_finite("inputs", inputs)
+        self.inputs, self.output = inputs, output
+        return output
 
     def backward(self, dvalues):
         """dvalues (batch, n_neurons) -> dinputs (batch, n_inputs).
@@ -78,10 +84,15 @@ class Dense:
         dbiases = dvalues summed over the batch (1, n_neurons).
         """
         _require_forward(self)
-        dvalues = as_finite_array("dvalues", dvalues)
+        dvalues = as_float_array("dvalues", dvalues)
         check_shape("dvalues", dvalues, self.output.shape, hint="the shape of Dense.output")
+        dbiases = np.sum(dvalues, axis=0, keepdims=True)
+        if not np.isfinite(dbiases).all():
+            # dbiases sums dvalues over the batch, so it is NaN or infinite when
+            # any dvalue is: its few entries stand in for checking them all.
+            check_finite("dvalues", dvalues)
         self.dweights = np.dot(self.inputs.T, dvalues)
-        self.dbiases = np.sum(dvalues, axis=0, keepdims=True)
+        self.dbiases = dbiases
         self.dinputs = np.dot(dvalues, self.weights.T)
         return self.dinputs
 

@@ -1,13 +1,11 @@
 """Shared fixtures: one book build per test run, and a static server for it."""
 
-import functools
-import http.server
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+from pages import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
@@ -24,18 +22,10 @@ def book_build():
     return result
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def book_url(book_build):
     """The built book, served on 127.0.0.1 at a free port."""
     assert book_build.returncode == 0, book_build.stdout[-3000:] + book_build.stderr[-3000:]
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(HTML))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server, url = serve(HTML)
+    yield url
     server.shutdown()

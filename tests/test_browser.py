@@ -7,20 +7,16 @@ desktop and phone width go to _build/screenshots/ for review.
 Without chromium these tests skip; under CI (CI=true) a skip is a failure.
 """
 
-import contextlib
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from pages import CHROMIUM, Visit, launch
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "_build" / "screenshots"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 MAX_PAGE_BYTES = 3_000_000
 # The chapters that show an explorer, and how many.
 EXPLORERS = {"book/01_neuron.html": 1, "book/03_chain_rule.html": 1,
@@ -50,39 +46,9 @@ def browser():
             pytest.fail(f"browser tests must run under CI: {reason}")
         pytest.skip(reason)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
-
-
-class Visit:
-    """One page load, with every blocked request, console error and byte recorded."""
-
-    def __init__(self, browser, base_url, path, width=1280, height=900):
-        self.blocked, self.errors, self.bytes = [], [], 0
-        self.context = browser.new_context(viewport={"width": width, "height": height})
-        self.page = self.context.new_page()
-        self.page.route("**/*", lambda route: self._route(route, base_url))
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("response", self._count)
-        self.page.goto(f"{base_url}/{path}", wait_until="load")
-        # MathJax typesets after load; its startup promise resolves when it is done.
-        self.page.evaluate("() => window.MathJax?.startup?.promise.then(() => true) ?? true")
-
-    def _route(self, route, base_url):
-        if route.request.url.startswith(base_url):
-            return route.continue_()
-        self.blocked.append(route.request.url)
-        return route.abort()
-
-    def _count(self, response):
-        # A redirect or an aborted request has no body to count.
-        with contextlib.suppress(Exception):
-            self.bytes += len(response.body())
-
-    def close(self):
-        self.context.close()
 
 
 @pytest.fixture(scope="module", params=PAGES)

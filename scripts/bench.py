@@ -1,0 +1,175 @@
+"""Print the book's performance figures: `make bench`.
+
+1. Each explorer's update latency: median and p95 over many slider moves
+   (redraw and PNG encoding included), beside a naive redraw that makes a new
+   figure per change, measured in the same run, as a ratio.
+2. helpers' Dense + ReLU forward + backward against the same NumPy expressions
+   written inline, at batch 64 and 4096, as a ratio.
+3. A clean book build, a full strict nbval run, and each chapter's page
+   weight on first load in chromium.
+
+Figures are printed, not asserted: the tests check behaviour, this measures.
+Pass --quick to skip part 3.
+"""
+
+import io
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+import helpers  # noqa: E402
+from helpers import explorers  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+MOVES = 60
+
+
+def percentile(samples, q):
+    return float(np.percentile(samples, q)) * 1000
+
+
+def random_moves(explorer, rng, count):
+    """(slider name, value) pairs spread over every control's range."""
+    moves = []
+    for index in range(count):
+        control = explorer.controls[index % len(explorer.controls)]
+        if control.kind == "log":
+            value = 10 ** rng.uniform(np.log10(control.low), np.log10(control.high))
+        elif control.kind == "int":
+            value = int(rng.integers(control.low, control.high + 1))
+        else:
+            value = round(float(rng.uniform(control.low, control.high)), 1)
+        moves.append((control.name, value))
+    return moves
+
+
+def naive_redraw(cls, values):
+    """What a plain `interact` callback does: a new figure, drawn and encoded in full."""
+    naive = object.__new__(cls)
+    naive.moving = lambda artist: artist
+    figure = plt.figure(figsize=cls.figsize, dpi=100, layout="constrained")
+    naive.setup(figure)
+    naive.update(values)
+    figure.savefig(io.BytesIO(), format="png")
+    plt.close(figure)
+
+
+def bench_explorers():
+    print(f"Explorers: update latency over {MOVES} slider moves (redraw + PNG encoding)")
+    print(f"  {'explorer':18} {'median':>8} {'p95':>8} {'naive median':>13} {'naive p95':>10}"
+          f" {'speed-up':>9}")
+    rng = np.random.default_rng(0)
+    for cls in (explorers.NeuronExplorer, explorers.GradientExplorer,
+                explorers.DescentExplorer, explorers.LayerExplorer):
+        explorer = cls()
+        live, naive = [], []
+        for name, value in random_moves(explorer, rng, MOVES):
+            start = time.perf_counter()
+            explorer.sliders[name].value = value
+            live.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            naive_redraw(cls, explorer.values)
+            naive.append(time.perf_counter() - start)
+        ratio = statistics.median(naive) / statistics.median(live)
+        print(f"  {cls.__name__:18} {percentile(live, 50):6.1f}ms {percentile(live, 95):6.1f}ms"
+              f" {percentile(naive, 50):11.1f}ms {percentile(naive, 95):8.1f}ms {ratio:8.1f}x")
+
+
+def layer_timings(batch, n_inputs, n_neurons, rounds=41):
+    """Median seconds per forward + backward: (helpers, inline NumPy)."""
+    rng = np.random.default_rng(0)
+    inputs = rng.standard_normal((batch, n_inputs))
+    weights = 0.5 * rng.standard_normal((n_inputs, n_neurons))
+    biases = 0.1 * rng.standard_normal((1, n_neurons))
+    upstream = rng.standard_normal((batch, n_neurons))
+    dense = helpers.Dense(n_inputs, n_neurons, weights=weights, biases=biases)
+    relu = helpers.ReLU()
+
+    def with_helpers():
+        relu.forward(dense.forward(inputs))
+        dense.backward(relu.backward(upstream))
+
+    def inline():
+        layer_outputs = np.dot(inputs, weights) + biases
+        np.maximum(0, layer_outputs)
+        drelu = upstream.copy()
+        drelu[layer_outputs <= 0] = 0
+        np.dot(inputs.T, drelu)
+        np.sum(drelu, axis=0, keepdims=True)
+        np.dot(drelu, weights.T)
+
+    calls = 20_000 // int(np.sqrt(batch))
+    timings = {with_helpers: [], inline: []}
+    for _ in range(rounds):  # interleaved, so both see the same machine
+        for function, samples in timings.items():
+            start = time.perf_counter()
+            for _ in range(calls):
+                function()
+            samples.append((time.perf_counter() - start) / calls)
+    return tuple(statistics.median(samples) for samples in timings.values())
+
+
+def bench_layer_overhead(n_inputs=4, n_neurons=3):
+    print(f"\nhelpers overhead: Dense({n_inputs}, {n_neurons}) + ReLU forward + backward"
+          " against the same NumPy inline")
+    print(f"  {'batch':>6} {'helpers':>10} {'inline':>10} {'ratio':>6}")
+    for batch in (64, 4096):
+        helper_time, inline_time = layer_timings(batch, n_inputs, n_neurons)
+        print(f"  {batch:>6} {helper_time * 1e6:8.1f}us {inline_time * 1e6:8.1f}us"
+              f" {helper_time / inline_time:6.2f}")
+
+
+def timed(command):
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+    return time.perf_counter() - start
+
+
+def bench_book():
+    bin_dir = Path(sys.executable).parent
+    with tempfile.TemporaryDirectory() as output:
+        build = timed([str(bin_dir / "jupyter-book"), "build", "--all", "--warningiserror",
+                       "--path-output", output, "."])
+        print(f"\nBook: clean build {build:.1f} s")
+        nbval = timed([sys.executable, "-m", "pytest", "-q", "book"])
+        print(f"      strict nbval over every notebook {nbval:.1f} s")
+        page_weights(Path(output) / "_build" / "html")
+
+
+def page_weights(html):
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pages import CHROMIUM, Visit, launch, serve
+    from playwright.sync_api import sync_playwright
+
+    if CHROMIUM is None:
+        print("      page weight: skipped, chromium is not installed")
+        return
+    server, url = serve(html)
+    print("      page weight on first load (every request, uncompressed):")
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        for page in sorted(html.glob("book/*.html")):
+            visit = Visit(browser, url, f"book/{page.name}")
+            print(f"        {page.stem:20} {visit.bytes / 1e6:5.2f} MB")
+            visit.close()
+        browser.close()
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    bench_explorers()
+    bench_layer_overhead()
+    if "--quick" not in sys.argv:
+        bench_book()
