@@ -114,7 +114,8 @@ class Explorer:
         self._background = self.canvas.copy_from_bbox(self.figure.bbox)
 
         self.sliders = {control.name: control.widget() for control in self.controls}
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.image = widgets.Image(format="png", layout=widgets.Layout(
+            width="100%", max_width=f"{self.canvas.get_width_height()[0]}px"))
         self.readout_panel = widgets.HTML()
         self.panel = widgets.VBox(
             [*self.sliders.values(), self.image, self.readout_panel],

@@ -30,7 +30,7 @@ def numerical_gradient(f, x, h=1e-5):
 
 
 def relative_error(analytic, numerical):
-    """max |a - n| / max(|a| + |n|), the usual yardstick for a gradient check.
+    """``max|a - n| / max(|a| + |n|)``, the usual yardstick for a gradient check.
 
     Below about 1e-7 the two agree to the precision finite differences allow;
     returns 0.0 when both are exactly zero.

@@ -1,7 +1,7 @@
 """A dense layer and a ReLU activation, each with forward and backward.
 
 Shapes, for a batch of ``batch`` samples with ``n_inputs`` features going
-into ``n_neurons`` neurons:
+into ``n_neurons`` neurons::
 
     inputs   (batch, n_inputs)
     weights  (n_inputs, n_neurons)   one column per neuron ("transposed")

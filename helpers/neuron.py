@@ -1,6 +1,6 @@
 """One ReLU neuron, forward and backward, by the chain rule.
 
-The neuron is one big function of its inputs x, weights w and bias b:
+The neuron is one big function of its inputs x, weights w and bias b::
 
     y = ReLU(sum(mul(x1, w1), mul(x2, w2), ..., b))
 

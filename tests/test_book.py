@@ -37,3 +37,17 @@ def test_refreshing_a_notebook_changes_nothing(notebook, tmp_path):
     assert copy.read_bytes() == notebook.read_bytes(), (
         f"{notebook.name} is stale: run `make notebooks` and commit the result"
     )
+
+
+def test_api_page_documents_every_public_name(book_build):
+    """The API page is generated from the docstrings; nothing public is left out."""
+    import helpers
+
+    assert book_build.returncode == 0
+    page = (ROOT / "_build" / "html" / "book" / "api.html").read_text()
+    modules = ("neuron", "layers", "optim", "gradcheck")
+    names = [name for name in helpers.__all__ if name != "plots"]
+    missing = [name for name in names
+               if not any(f'id="helpers.{module}.{name}"' in page for module in modules)]
+    assert missing == []
+    assert 'id="helpers.explorers.NeuronExplorer"' in page

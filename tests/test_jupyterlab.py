@@ -1,0 +1,105 @@
+"""The explorers are live in JupyterLab: moving a slider redraws the figure.
+
+Starts JupyterLab on 127.0.0.1 over a temporary copy of the chapters (so
+autosave cannot touch book/), runs each chapter that has an explorer, moves
+its first slider with the keyboard and checks that the figure changes.
+Skips without chromium, like the other browser tests; under CI it must run.
+"""
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from pages import CHROMIUM, launch
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTERS_WITH_EXPLORERS = ["01_neuron", "03_chain_rule", "04_optimizer_step", "07_together"]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    if CHROMIUM is None or sync_playwright is None:
+        reason = "chromium or playwright is missing (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"JupyterLab tests must run under CI: {reason}")
+        pytest.skip(reason)
+    work = tmp_path_factory.mktemp("lab")
+    for name in CHAPTERS_WITH_EXPLORERS:
+        shutil.copy(ROOT / "book" / f"{name}.ipynb", work)
+    port, token = free_port(), secrets.token_hex(16)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}",
+         "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
+         f"--ServerApp.root_dir={work}", "--LabApp.news_url=None",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "JUPYTER_CONFIG_DIR": str(work / "config"),
+             "JUPYTERLAB_SETTINGS_DIR": str(work / "settings"),
+             "JUPYTERLAB_WORKSPACES_DIR": str(work / "workspaces")},
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail("JupyterLab did not start")
+            time.sleep(0.5)
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser, base, token
+        browser.close()
+    server.terminate()
+    server.wait(timeout=30)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS_WITH_EXPLORERS)
+def test_a_slider_redraws_its_figure_live(lab, chapter):
+    browser, base, token = lab
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+               else route.abort())
+    page.goto(f"{base}/lab/tree/{chapter}.ipynb?token={token}")
+    page.locator(".jp-Notebook").wait_for(timeout=60_000)
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(
+        timeout=60_000)
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_text("Run All Cells", exact=True).click()
+
+    # JupyterLab renders only the cells near the viewport: wait for the image to
+    # exist, then bring it into view.
+    image = page.locator(".jp-OutputArea-output img.widget-image").first
+    image.wait_for(state="attached", timeout=120_000)
+    image.scroll_into_view_if_needed()
+    handle = page.locator(".widget-slider .noUi-handle").first
+    before = image.get_attribute("src")
+    handle.focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowLeft")
+    page.wait_for_function(
+        "([element, before]) => element.getAttribute('src') !== before",
+        arg=[image.element_handle(), before], timeout=15_000,
+    )
+    assert image.get_attribute("src") != before
+    context.close()
