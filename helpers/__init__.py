@@ -1,5 +1,6 @@
 """The forward and backward code of the book, one module per idea.
 
+examples   the seed's running examples: one neuron, one layer and its batch
 neuron     one ReLU neuron on plain floats (chapters 1 to 4)
 layers     Dense and ReLU on batches (chapters 5 to 7)
 optim      plain gradient descent
@@ -8,7 +9,7 @@ plots      the book's figures
 explorers  sliders that work live in Jupyter and in the HTML book
 """
 
-from helpers import plots
+from helpers import examples, plots
 from helpers.gradcheck import numerical_gradient, relative_error
 from helpers.layers import Dense, ReLU
 from helpers.neuron import (
@@ -36,6 +37,7 @@ __all__ = [
     "NeuronGradients",
     "ReLU",
     "descend_neuron",
+    "examples",
     "half_sum_of_squares",
     "neuron_backward",
     "neuron_forward",

@@ -27,6 +27,14 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
+from helpers.examples import (
+    LAYER_BIASES,
+    LAYER_INPUTS,
+    LAYER_WEIGHTS,
+    NEURON_BIAS,
+    NEURON_INPUTS,
+    NEURON_WEIGHTS,
+)
 from helpers.layers import Dense
 from helpers.neuron import neuron_backward
 from helpers.optim import descend_neuron, train_layer
@@ -251,7 +259,6 @@ _TWIN_SCRIPT = """(function () {
 })();"""
 
 
-SEED_INPUTS = (1.0, 2.0, 3.0)
 NEURON_CONTROLS = (
     Control("w1", "weight w₁", -3, 3, 0.1, 1.0),
     Control("w2", "weight w₂", -3, 3, 0.1, 2.0),
@@ -264,7 +271,7 @@ NEURON_NOTE = ("In this page the sliders step through 42 precomputed settings of
 
 
 def _neuron_arguments(values):
-    return SEED_INPUTS, [values["w1"], values["w2"], values["w3"]], values["b"]
+    return NEURON_INPUTS, [values["w1"], values["w2"], values["w3"]], values["b"]
 
 
 class NeuronExplorer(Explorer):
@@ -405,8 +412,8 @@ class DescentExplorer(Explorer):
         weight_axes.legend(loc="lower left", ncols=3, fontsize=8)
 
     def update(self, values):
-        path = descend_neuron(SEED_INPUTS, [1.0, 2.0, 3.0], 0.3, values["learning_rate"],
-                              int(values["steps"]))
+        path = descend_neuron(NEURON_INPUTS, NEURON_WEIGHTS, NEURON_BIAS,
+                              values["learning_rate"], int(values["steps"]))
         steps = np.arange(len(path.outputs))
         self.output_line.set_data(steps, path.outputs)
         weights = np.array(path.weights)
@@ -432,13 +439,6 @@ class DescentExplorer(Explorer):
                 f"y falls from {readout.numbers['y_start']:.2f} to {readout.numbers['y']:.4f}.")
 
 
-SEED_BATCH = np.array([[1, 2, 3, 2.5], [2.0, 5.0, -1.0, 2], [-1.5, 2.7, 3.3, -0.8]])
-SEED_LAYER_WEIGHTS = np.array(
-    [[0.2, 0.8, -0.5, 1], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]
-).T
-SEED_LAYER_BIASES = np.array([[2, 3, 0.5]])
-
-
 class LayerExplorer(Explorer):
     """Chapter 7: training the seed's dense + ReLU layer on its 3-sample batch.
 
@@ -459,7 +459,7 @@ class LayerExplorer(Explorer):
 
     def setup(self, figure):
         loss_axes, neuron_axes = figure.subplots(1, 2)
-        before = train_layer(self.seed_layer(), SEED_BATCH, learning_rate=0.0, steps=0)
+        before = train_layer(self.seed_layer(), LAYER_INPUTS, learning_rate=0.0, steps=0)
         top_loss = 1.1 * before.losses[0]
         top_output = 1.1 * float(before.outputs[0].mean(axis=0).max())
         loss_axes.set(xlim=(-2, 102), ylim=(-0.05 * top_loss, top_loss), xlabel="step",
@@ -476,10 +476,10 @@ class LayerExplorer(Explorer):
     @staticmethod
     def seed_layer():
         """A fresh copy of the seed's layer: 4 inputs, 3 neurons."""
-        return Dense(4, 3, weights=SEED_LAYER_WEIGHTS, biases=SEED_LAYER_BIASES)
+        return Dense(4, 3, weights=LAYER_WEIGHTS, biases=LAYER_BIASES)
 
     def update(self, values):
-        path = train_layer(self.seed_layer(), SEED_BATCH, values["learning_rate"],
+        path = train_layer(self.seed_layer(), LAYER_INPUTS, values["learning_rate"],
                            int(values["steps"]))
         steps = np.arange(len(path.losses))
         self.loss_line.set_data(steps, path.losses)

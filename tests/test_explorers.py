@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 import helpers
-from helpers import explorers
+from helpers import examples, explorers
 
 X = (1.0, 2.0, 3.0)
 ALL = [explorers.NeuronExplorer, explorers.GradientExplorer,
@@ -91,8 +91,8 @@ def test_layer_explorer_loss_falls_with_steps():
     for steps in (0, 1, 5, 25, 100):
         explorer.sliders["steps"].value = steps
         losses.append(explorer.readout.numbers["loss"])
-    start = explorers.SEED_LAYER_WEIGHTS, explorers.SEED_LAYER_BIASES
-    relu_out = np.maximum(0, explorers.SEED_BATCH @ start[0] + start[1])
+    start = examples.LAYER_WEIGHTS, examples.LAYER_BIASES
+    relu_out = np.maximum(0, examples.LAYER_INPUTS @ start[0] + start[1])
     assert losses[0] == pytest.approx(0.5 * np.sum(relu_out**2))
     assert all(later < earlier for earlier, later in itertools.pairwise(losses))
 
@@ -160,7 +160,7 @@ def test_twin_numbers_match_the_math_at_each_setting(explorer_and_twin):
             assert numbers["y"] == path.outputs[-1]
             assert numbers["weights"] == path.weights[-1]
         else:
-            path = helpers.train_layer(explorer.seed_layer(), explorers.SEED_BATCH,
+            path = helpers.train_layer(explorer.seed_layer(), examples.LAYER_INPUTS,
                                        values["learning_rate"], values["steps"])
             assert numbers["loss"] == pytest.approx(path.losses[-1])
         assert frame["alt"] == explorer.describe(values, explorer.update(values))

@@ -1,0 +1,39 @@
+"""The book's two running examples, exactly as the seed notebook defines them.
+
+The arrays are read-only, so a chapter that updates weights in place must
+start from its own ``.copy()`` and cannot change the example for the cells
+and chapters that come after it.
+
+One neuron (chapters 1 to 4)::
+
+    NEURON_INPUTS   (3,)  x = (1, 2, 3)
+    NEURON_WEIGHTS  (3,)  w = (1, 2, 3)
+    NEURON_BIAS           b = 0.3
+
+A layer of 3 neurons with 4 inputs, on a batch of 3 samples (chapters 5 to 7)::
+
+    LAYER_INPUTS    (3, 4)  one sample per row; the seed's layer cell keeps only the first
+    LAYER_WEIGHTS   (4, 3)  one column per neuron (the seed writes the rows and transposes)
+    LAYER_BIASES    (1, 3)  one bias per neuron
+    LAYER_DVALUES   (3, 3)  the seed's upstream gradient: row k is all k + 1
+"""
+
+import numpy as np
+
+NEURON_INPUTS = (1.0, 2.0, 3.0)
+NEURON_WEIGHTS = (1.0, 2.0, 3.0)
+NEURON_BIAS = 0.3
+
+
+def _read_only(rows):
+    array = np.array(rows, dtype=np.float64)
+    array.flags.writeable = False
+    return array
+
+
+LAYER_INPUTS = _read_only([[1, 2, 3, 2.5], [2.0, 5.0, -1.0, 2], [-1.5, 2.7, 3.3, -0.8]])
+LAYER_WEIGHTS = _read_only(
+    np.array([[0.2, 0.8, -0.5, 1], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]).T
+)
+LAYER_BIASES = _read_only([[2, 3, 0.5]])
+LAYER_DVALUES = _read_only([[1.0, 1.0, 1.0], [2.0, 2.0, 2.0], [3.0, 3.0, 3.0]])
