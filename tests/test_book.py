@@ -1,5 +1,6 @@
 """The HTML book builds with no warning, and the stored notebooks are fresh."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -25,18 +26,60 @@ def test_notebooks_stay_small(notebook):
     assert notebook.stat().st_size < 2_000_000, f"{notebook.name} is over 2 MB"
 
 
+def outputs_but_timings(path):
+    """Every cell's source and outputs, except the outputs of timing cells."""
+    cells = json.loads(path.read_text())["cells"]
+    return [(cell["source"], cell.get("execution_count"),
+             None if "nbval-ignore-output" in cell["metadata"].get("tags", [])
+             else cell.get("outputs"))
+            for cell in cells]
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda path: path.name)
 def test_refreshing_a_notebook_changes_nothing(notebook, tmp_path):
     """`make notebooks` on a clean checkout must leave `git status` clean."""
     copy = tmp_path / notebook.name
     shutil.copy(notebook, copy)
+    # Blank the stored outputs, so the script must execute and rewrite the copy.
+    stripped = json.loads(copy.read_text())
+    for cell in stripped["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"], cell["execution_count"] = [], None
+    copy.write_text(json.dumps(stripped))
     subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "refresh_notebooks.py"), str(copy)],
         check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": "0"},
     )
-    assert copy.read_bytes() == notebook.read_bytes(), (
+    assert outputs_but_timings(copy) == outputs_but_timings(notebook), (
         f"{notebook.name} is stale: run `make notebooks` and commit the result"
     )
+    # Everything else in the file (metadata, ids, layout) comes out byte for byte.
+    timing_cells = [c for c in json.loads(notebook.read_text())["cells"]
+                    if "nbval-ignore-output" in c["metadata"].get("tags", [])]
+    if not timing_cells:
+        assert copy.read_bytes() == notebook.read_bytes()
+
+
+def test_refresh_leaves_a_notebook_alone_when_only_timings_differ(tmp_path):
+    """Timings change on every run; re-measuring them alone must not dirty `git status`."""
+    notebook = {
+        "cells": [
+            {"cell_type": "code", "id": "timing", "metadata": {"tags": ["nbval-ignore-output"]},
+             "source": "import time\nprint(time.perf_counter_ns())", "outputs": [],
+             "execution_count": None},
+        ],
+        "metadata": {}, "nbformat": 4, "nbformat_minor": 5,
+    }
+    path = tmp_path / "timing.ipynb"
+    path.write_text(json.dumps(notebook))
+    refresh = [sys.executable, str(ROOT / "scripts" / "refresh_notebooks.py"), str(path)]
+    first = subprocess.run(refresh, check=True, capture_output=True, text=True)
+    assert "rewritten" in first.stdout
+    stored = path.read_bytes()
+    assert json.loads(stored)["cells"][0]["outputs"], "the first run stores a timing"
+    second = subprocess.run(refresh, check=True, capture_output=True, text=True)
+    assert "unchanged" in second.stdout
+    assert path.read_bytes() == stored
 
 
 def test_api_page_documents_every_public_name(book_build):
