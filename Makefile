@@ -35,10 +35,9 @@ notebooks: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
-## Style: ruff over helpers, tests, scripts and the notebooks.
+## Style: ruff's checks over helpers, tests, scripts and the notebooks (as tests/test_style.py).
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
 
 clean:
 	rm -rf _build
