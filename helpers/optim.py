@@ -63,6 +63,7 @@ def descend_neuron(inputs, weights, bias, learning_rate, steps):
     bias held fixed. Once z <= 0 the gradient is 0 and the weights stop.
     """
     steps = _check_steps(steps)
+    learning_rate = _learning_rate(learning_rate)
     path = NeuronDescent(weights=[], sums=[], outputs=[])
     for step in range(steps + 1):
         gradients = neuron_backward(inputs, weights, bias, dvalue=1.0)

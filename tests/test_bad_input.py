@@ -183,6 +183,15 @@ def test_descent_and_training_need_a_whole_number_of_steps(steps):
         helpers.train_layer(helpers.Dense(1, 1), [[1.0]], 0.1, steps)
 
 
+@pytest.mark.parametrize("steps", [0, 3])
+@pytest.mark.parametrize("rate", [math.nan, -0.1])
+def test_descent_and_training_reject_a_bad_rate_even_with_no_steps(rate, steps):
+    with pytest.raises(ValueError, match="learning_rate"):
+        helpers.descend_neuron([1.0], [1.0], 0.0, rate, steps)
+    with pytest.raises(ValueError, match="learning_rate"):
+        helpers.train_layer(helpers.Dense(1, 1), [[1.0]], rate, steps)
+
+
 def test_half_sum_of_squares_rejects_non_finite_outputs():
     with pytest.raises(ValueError, match="outputs must be finite"):
         helpers.half_sum_of_squares([1.0, math.inf])
