@@ -52,8 +52,9 @@ def test_layer_dweights_print_exactly_as_in_the_seed():
 
 
 def test_layer_dweights_rounded_like_the_seed_loop():
-    # The seed's loop rounds each product to 2 decimals; 2.385 and 7.155 round down
-    # because their nearest doubles lie just below the half.
+    # The seed's loop rounds each product to 2 decimals. 2.385 is stored just below
+    # the half, so it rounds down; 3 * 2.385 lands on 7.154999999999999, not 7.155;
+    # 5.9625 is a quarter-hundredth past 5.96, no tie at all.
     rounded = [round(value, 2) for value in _seed_layer_dweights()[:, 2]]
     assert rounded == [2.38, 4.77, 7.15, 5.96]
     assert round(_seed_layer_dweights()[3, 1], 2) == 3.02
