@@ -49,6 +49,9 @@ def refresh(path):
         resources={"metadata": {"path": str(Path(path).parent)}},
         record_timing=False,
         store_widget_state=False,
+        # A print can reach us in one piece or two, depending on when the
+        # kernel flushes; merged, the stored output is the same every run.
+        coalesce_streams=True,
     )
     client.execute()
     # The interpreter's version varies between machines; nothing in the outputs does.
