@@ -20,8 +20,11 @@ A layer of 3 neurons with 4 inputs, on a batch of 3 samples (chapters 5 to 7)::
 
 import numpy as np
 
+#: x, the neuron's inputs, shape (3,).
 NEURON_INPUTS = (1.0, 2.0, 3.0)
+#: w, one weight per input, shape (3,).
 NEURON_WEIGHTS = (1.0, 2.0, 3.0)
+#: b, the bias.
 NEURON_BIAS = 0.3
 
 
@@ -31,9 +34,13 @@ def _read_only(rows):
     return array
 
 
+#: X, shape (3, 4): three samples of 4 inputs each.
 LAYER_INPUTS = _read_only([[1, 2, 3, 2.5], [2.0, 5.0, -1.0, 2], [-1.5, 2.7, 3.3, -0.8]])
+#: W, shape (4, 3): one column of 4 weights per neuron.
 LAYER_WEIGHTS = _read_only(
     np.array([[0.2, 0.8, -0.5, 1], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]).T
 )
+#: b, shape (1, 3): one bias per neuron.
 LAYER_BIASES = _read_only([[2, 3, 0.5]])
+#: dL/dZ for the batch, shape (3, 3): the seed defines it but never uses it.
 LAYER_DVALUES = _read_only([[1.0, 1.0, 1.0], [2.0, 2.0, 2.0], [3.0, 3.0, 3.0]])

@@ -89,8 +89,13 @@ def test_api_page_documents_every_public_name(book_build):
     assert book_build.returncode == 0
     page = (ROOT / "_build" / "html" / "book" / "api.html").read_text()
     modules = ("neuron", "layers", "optim", "gradcheck")
-    names = [name for name in helpers.__all__ if name != "plots"]
+    submodules = ("examples", "plots")
+    names = [name for name in helpers.__all__ if name not in submodules]
     missing = [name for name in names
                if not any(f'id="helpers.{module}.{name}"' in page for module in modules)]
     assert missing == []
+    for module in submodules:
+        assert f'id="module-helpers.{module}"' in page
+    assert 'id="helpers.examples.LAYER_WEIGHTS"' in page
+    assert 'id="helpers.plots.plot_neuron_graph"' in page
     assert 'id="helpers.explorers.NeuronExplorer"' in page

@@ -6,6 +6,8 @@ its first slider with the keyboard and checks that the figure changes.
 Skips without chromium, like the other browser tests; under CI it must run.
 """
 
+import contextlib
+import json
 import os
 import secrets
 import shutil
@@ -19,8 +21,23 @@ from pathlib import Path
 import pytest
 from pages import CHROMIUM, launch
 
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+except ImportError:  # the lab fixture skips, or fails under CI, with the reason
+    PlaywrightTimeout = TimeoutError
+
 ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "_build" / "screenshots"
 CHAPTERS_WITH_EXPLORERS = ["01_neuron", "03_chain_rule", "04_optimizer_step", "07_together"]
+LAB_SETTINGS = {
+    # JupyterLab drops cells far from the viewport from the page; render them all,
+    # so the explorer's image stays in the page while the test scrolls to it.
+    # Start the notebook's own kernel instead of asking which one, in a dialog.
+    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none",
+                                               "autoStartDefaultKernel": True},
+    # No "get notified about news?" pop-up over the notebook.
+    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false"},
+}
 
 
 def free_port():
@@ -41,6 +58,10 @@ def lab(tmp_path_factory):
             pytest.fail(f"JupyterLab tests must run under CI: {reason}")
         pytest.skip(reason)
     work = tmp_path_factory.mktemp("lab")
+    for name, settings in LAB_SETTINGS.items():
+        path = work / "settings" / f"{name}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(settings))
     for name in CHAPTERS_WITH_EXPLORERS:
         shutil.copy(ROOT / "book" / f"{name}.ipynb", work)
     port, token = free_port(), secrets.token_hex(16)
@@ -73,6 +94,25 @@ def lab(tmp_path_factory):
     server.wait(timeout=30)
 
 
+def run_all_cells(notebook, page, tries=3):
+    """Run > Run All Cells; return the explorer's live image once it is drawn.
+
+    The stored outputs hold no live widget (only its view), so the image
+    exists only once the kernel has run the explorer's cell.
+    """
+    image = notebook.locator(".jp-OutputArea-output img.widget-image").first
+    for _ in range(tries):
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        item = page.locator("li[data-command='runmenu:run-all']")
+        item.wait_for(state="visible", timeout=10_000)
+        item.click()
+        # A click that lands while the menu is still opening does nothing: try again.
+        with contextlib.suppress(PlaywrightTimeout):
+            image.wait_for(state="attached", timeout=45_000)
+            return image
+    pytest.fail(f"Run All Cells drew no explorer in {tries} tries")
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS_WITH_EXPLORERS)
 def test_a_slider_redraws_its_figure_live(lab, chapter):
     browser, base, token = lab
@@ -80,21 +120,27 @@ def test_a_slider_redraws_its_figure_live(lab, chapter):
     page = context.new_page()
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
                else route.abort())
-    page.goto(f"{base}/lab/tree/{chapter}.ipynb?token={token}")
-    page.locator(".jp-Notebook").wait_for(timeout=60_000)
+    # ?reset: a fresh workspace, so the chapters opened by earlier tests stay closed.
+    page.goto(f"{base}/lab/tree/{chapter}.ipynb?reset&token={token}")
+    try:
+        move_the_first_slider(page)
+    except Exception:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"jupyterlab-{chapter}-failed.png")
+        raise
+    finally:
+        context.close()
+
+
+def move_the_first_slider(page):
+    notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
+    notebook.wait_for(timeout=60_000)
     page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(
         timeout=60_000)
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_text("Run All Cells", exact=True).click()
-
-    # JupyterLab renders only the cells near the viewport: wait for the image to
-    # exist, then bring it into view.
-    image = page.locator(".jp-OutputArea-output img.widget-image").first
-    image.wait_for(state="attached", timeout=120_000)
+    image = run_all_cells(notebook, page)
     image.scroll_into_view_if_needed()
-    handle = page.locator(".widget-slider .noUi-handle").first
     before = image.get_attribute("src")
-    handle.focus()
+    notebook.locator(".widget-slider .noUi-handle").first.focus()
     for _ in range(5):
         page.keyboard.press("ArrowLeft")
     page.wait_for_function(
@@ -102,4 +148,3 @@ def test_a_slider_redraws_its_figure_live(lab, chapter):
         arg=[image.element_handle(), before], timeout=15_000,
     )
     assert image.get_attribute("src") != before
-    context.close()
