@@ -101,15 +101,26 @@ class Readout:
 class Explorer:
     """The machinery every explorer shares; subclasses say what to draw.
 
-    Subclasses set ``name``, ``controls`` and ``html_note`` and define
+    Subclasses set ``name`` and ``controls`` and define
     ``setup(figure)`` (draw the fixed parts and register the moving artists
     with ``self.moving``) and ``update(values) -> Readout`` (move them).
     """
 
     name = "explorer"
     controls = ()
-    html_note = ""
     figsize = (7.2, 3.0)
+
+    @property
+    def html_note(self):
+        """The line under the HTML twin: which settings it holds, counted from the controls."""
+        in_twin = [c for c in self.controls if c.html_values]
+        held = [c for c in self.controls if not c.html_values]
+        settings = int(np.prod([len(c.html_values) for c in in_twin]))
+        counts = ", ".join(f"{len(c.html_values)} of {c.label}" for c in in_twin)
+        note = f"In this page the sliders step through {settings} precomputed settings ({counts})"
+        if held:
+            note += ", with " + " and ".join(f"{c.label} = {c.fmt.format(c.value)}" for c in held)
+        return note + "; run the notebook to move every slider freely."
 
     def __init__(self):
         self.figure = Figure(figsize=self.figsize, dpi=100, layout="constrained")
@@ -266,8 +277,6 @@ NEURON_CONTROLS = (
     Control("b", "bias b", -20, 10, 0.1, 0.3,
             html_values=(-20.0, -15.0, -10.0, -5.0, 0.3, 5.0, 10.0)),
 )
-NEURON_NOTE = ("In this page the sliders step through 42 precomputed settings of w₃ and b, "
-               "with w₁ = 1 and w₂ = 2; run the notebook to move all four freely.")
 
 
 def _neuron_arguments(values):
@@ -283,7 +292,6 @@ class NeuronExplorer(Explorer):
 
     name = "neuron-explorer"
     controls = NEURON_CONTROLS
-    html_note = NEURON_NOTE
 
     def setup(self, figure):
         relu_axes, terms_axes = figure.subplots(1, 2, width_ratios=(3, 2))
@@ -293,7 +301,7 @@ class NeuronExplorer(Explorer):
                       title="The neuron on the ReLU curve")
         relu_axes.axhline(0, color="0.8", linewidth=0.8)
         self.point = self.moving(relu_axes.plot([], [], "o", color="tab:red", markersize=8)[0])
-        self.label = self.moving(relu_axes.text(-28, 26, "", color="tab:red"))
+        self.label = self.moving(relu_axes.text(-28, 28, "", va="top", color="tab:red"))
         names = ["x₁·w₁", "x₂·w₂", "x₃·w₃", "b", "z"]
         bars = terms_axes.barh(names, np.zeros(5), color=["0.55"] * 4 + ["tab:red"])
         self.bars = [self.moving(bar) for bar in bars]
@@ -329,7 +337,6 @@ class GradientExplorer(Explorer):
 
     name = "gradient-explorer"
     controls = NEURON_CONTROLS
-    html_note = NEURON_NOTE
 
     def setup(self, figure):
         local_axes, chain_axes = figure.subplots(1, 2, width_ratios=(2, 3))
@@ -337,12 +344,14 @@ class GradientExplorer(Explorer):
         # The book's convention at the kink: dReLU/dz is 0 at z = 0 (filled), not 1 (open).
         local_axes.plot([0], [0], "o", color="tab:blue", markersize=5)
         local_axes.plot([0], [1], "o", color="tab:blue", markerfacecolor="white", markersize=5)
-        local_axes.set(xlim=(-30, 30), ylim=(-0.2, 1.3), xlabel="z", ylabel="dReLU/dz",
+        local_axes.set(xlim=(-30, 30), ylim=(-0.2, 1.3), xlabel="z", ylabel="ReLU′(z)",
                        title="Local gradient of ReLU")
         self.point = self.moving(local_axes.plot([], [], "o", color="tab:red", markersize=8)[0])
         names = ["dy/dw₁", "dy/dw₂", "dy/dw₃", "dy/db", "dy/dx₁", "dy/dx₂", "dy/dx₃"]
         bars = chain_axes.bar(names, np.zeros(7), color=["tab:orange"] * 4 + ["tab:green"] * 3)
         self.bars = [self.moving(bar) for bar in bars]
+        chain_axes.legend([bars[0], bars[4]], ["weights and bias", "inputs"], loc="lower left",
+                          fontsize=8)
         chain_axes.axhline(0, color="0.3", linewidth=0.8)
         chain_axes.set(ylim=(-3.5, 3.5), ylabel="gradient", title="Chained gradients of y")
         chain_axes.tick_params(axis="x", labelsize=8)
@@ -360,11 +369,12 @@ class GradientExplorer(Explorer):
         self.warning.set_text("z ≤ 0: ReLU passes no gradient" if step.z <= 0 else "")
         readout = Readout()
         readout.add("z", "z", step.z, "{:.2f}")
-        readout.add("dReLU/dz", "drelu_dz", local, "{:.0f}")
-        for i, (dweight, dinput) in enumerate(zip(step.dweights, step.dinputs, strict=True), 1):
-            readout.add(f"dy/dw{i} = dReLU/dz · x{i}", f"dw{i}", dweight, "{:.2f}")
-            readout.add(f"dy/dx{i} = dReLU/dz · w{i}", f"dx{i}", dinput, "{:.2f}")
-        readout.add("dy/db = dReLU/dz · 1", "db", step.dbias, "{:.2f}")
+        readout.add("ReLU′(z)", "drelu_dz", local, "{:.0f}")
+        for i, dweight in enumerate(step.dweights, 1):
+            readout.add(f"dy/dw{i} = ReLU′(z) · x{i}", f"dw{i}", dweight, "{:.2f}")
+        readout.add("dy/db = ReLU′(z) · 1", "db", step.dbias, "{:.2f}")
+        for i, dinput in enumerate(step.dinputs, 1):
+            readout.add(f"dy/dx{i} = ReLU′(z) · w{i}", f"dx{i}", dinput, "{:.2f}")
         return readout
 
     def describe(self, values, readout):
@@ -390,8 +400,6 @@ class DescentExplorer(Explorer):
         Control("steps", "steps", 0, 50, 1, 20, html_values=(0, 1, 2, 5, 10, 20, 50),
                 kind="int", fmt="{:d}"),
     )
-    html_note = ("In this page the sliders step through 63 precomputed settings (9 learning "
-                 "rates, 7 step counts); run the notebook to move them freely.")
 
     def setup(self, figure):
         output_axes, weight_axes = figure.subplots(1, 2)
@@ -401,7 +409,7 @@ class DescentExplorer(Explorer):
         self.output_line = self.moving(output_axes.plot([], [], ".-", color="tab:blue")[0])
         self.death = self.moving(output_axes.axvline(-10, color="tab:red", linestyle=":"))
         self.death_label = self.moving(output_axes.text(
-            50, 13.5, "", ha="right", color="tab:red"))
+            49, 15, "", ha="right", va="top", color="tab:red"))
         weight_axes.set(xlim=(-1, 51), ylim=(-3.5, 3.5), xlabel="step", ylabel="weight",
                         title="The weights")
         weight_axes.axhline(0, color="0.8", linewidth=0.8)
@@ -409,7 +417,7 @@ class DescentExplorer(Explorer):
             self.moving(weight_axes.plot([], [], ".-", color=color, label=f"w{i}")[0])
             for i, color in enumerate(["tab:orange", "tab:green", "tab:purple"], 1)
         ]
-        weight_axes.legend(loc="lower left", ncols=3, fontsize=8)
+        weight_axes.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8)
 
     def update(self, values):
         path = descend_neuron(NEURON_INPUTS, NEURON_WEIGHTS, NEURON_BIAS,
@@ -435,8 +443,7 @@ class DescentExplorer(Explorer):
         return readout
 
     def describe(self, values, readout):
-        return (f"Learning rate {values['learning_rate']:g}, {int(values['steps'])} steps: "
-                f"y falls from {readout.numbers['y_start']:.2f} to {readout.numbers['y']:.4f}.")
+        return _falls("y", readout.numbers["y_start"], readout.numbers["y"], values)
 
 
 class LayerExplorer(Explorer):
@@ -451,11 +458,9 @@ class LayerExplorer(Explorer):
         Control("learning_rate", "learning rate", 1e-4, 0.1, 0.1, 1e-3,
                 html_values=(1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 1e-1), kind="log",
                 fmt="{:g}"),
-        Control("steps", "steps", 0, 100, 1, 40, html_values=(0, 5, 10, 25, 50, 100),
+        Control("steps", "steps", 0, 100, 1, 40, html_values=(0, 1, 5, 10, 25, 50, 100),
                 kind="int", fmt="{:d}"),
     )
-    html_note = ("In this page the sliders step through 42 precomputed settings (7 learning "
-                 "rates, 6 step counts); run the notebook to move them freely.")
 
     def setup(self, figure):
         loss_axes, neuron_axes = figure.subplots(1, 2)
@@ -464,12 +469,12 @@ class LayerExplorer(Explorer):
         top_output = 1.1 * float(before.outputs[0].mean(axis=0).max())
         loss_axes.set(xlim=(-2, 102), ylim=(-0.05 * top_loss, top_loss), xlabel="step",
                       ylabel="L = ½·Σ y²", title="The loss, step by step")
-        self.loss_line = self.moving(loss_axes.plot([], [], "-", color="tab:blue")[0])
+        self.loss_line = self.moving(loss_axes.plot([], [], ".-", color="tab:blue")[0])
         neuron_axes.set(xlim=(-2, 102), ylim=(-0.05 * top_output, top_output), xlabel="step",
                         ylabel="mean output over the batch", title="Each neuron's output")
         self.neuron_lines = [
-            self.moving(neuron_axes.plot([], [], "-", color=color, label=f"neuron {i}")[0])
-            for i, color in enumerate(["tab:orange", "tab:green", "tab:purple"], 1)
+            self.moving(neuron_axes.plot([], [], ".-", color=color, label=f"neuron {i}")[0])
+            for i, color in enumerate(["tab:orange", "tab:green", "tab:purple"])
         ]
         neuron_axes.legend(loc="upper right", fontsize=8)
 
@@ -488,12 +493,24 @@ class LayerExplorer(Explorer):
             line.set_data(steps, column)
         readout = Readout()
         readout.add("loss before training", "loss_start", path.losses[0], "{:.4f}")
-        readout.add("loss after the last step", "loss", path.losses[-1], "{:.4f}")
-        readout.note("mean output per neuron", ", ".join(f"{m:.4f}" for m in means[-1]))
+        readout.add("loss after the last step", "loss", path.losses[-1], "{:.4g}")
+        readout.note("mean output of neurons 0, 1, 2", ", ".join(f"{m:.3g}" for m in means[-1]))
         readout.numbers["mean_outputs"] = means[-1].tolist()
+        # A neuron can fade towards 0 without reaching it; this count says which are off.
+        alive = int(np.count_nonzero(path.outputs[-1] > 0))
+        readout.note("outputs above 0", f"{alive} of {path.outputs[-1].size}")
+        readout.numbers["outputs_alive"] = alive
         return readout
 
     def describe(self, values, readout):
-        return (f"Learning rate {values['learning_rate']:g}, {int(values['steps'])} steps: "
-                f"the loss falls from {readout.numbers['loss_start']:.2f} "
-                f"to {readout.numbers['loss']:.4f}.")
+        return (_falls("the loss", readout.numbers["loss_start"], readout.numbers["loss"], values)
+                + f" {readout.numbers['outputs_alive']} of the 9 outputs are above 0.")
+
+
+def _falls(what, start, end, values):
+    """Alt text for a descent: how far ``what`` fell at these slider settings."""
+    steps, rate = int(values["steps"]), f"Learning rate {values['learning_rate']:g}"
+    if steps == 0:
+        return f"{rate}, no step taken: {what} is {start:.2f}."
+    plural = "s" if steps != 1 else ""
+    return f"{rate}, {steps} step{plural}: {what} falls from {start:.2f} to {end:.4g}."
