@@ -15,7 +15,7 @@ A layer of 3 neurons with 4 inputs, on a batch of 3 samples (chapters 5 to 7)::
     LAYER_INPUTS    (3, 4)  one sample per row; the seed's layer cell keeps only the first
     LAYER_WEIGHTS   (4, 3)  one column per neuron (the seed writes the rows and transposes)
     LAYER_BIASES    (1, 3)  one bias per neuron
-    LAYER_DVALUES   (3, 3)  the seed's upstream gradient: row k is all k + 1
+    LAYER_DVALUES   (3, 3)  the seed's unused upstream gradient: row k is all k + 1
 """
 
 import numpy as np
@@ -42,5 +42,5 @@ LAYER_WEIGHTS = _read_only(
 )
 #: b, shape (1, 3): one bias per neuron.
 LAYER_BIASES = _read_only([[2, 3, 0.5]])
-#: dL/dZ for the batch, shape (3, 3): the seed defines it but never uses it.
+#: an upstream gradient for the batch, shape (3, 3): the seed defines it but never uses it.
 LAYER_DVALUES = _read_only([[1.0, 1.0, 1.0], [2.0, 2.0, 2.0], [3.0, 3.0, 3.0]])

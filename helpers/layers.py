@@ -45,7 +45,11 @@ class Dense:
 
     ``weights`` (n_inputs, n_neurons) and ``biases`` (1, n_neurons, or a
     flat n_neurons) are copied when given; otherwise weights are drawn
-    from 0.1 * standard normal with ``seed`` and biases start at zero.
+    from 0.1 * standard normal with the random ``seed`` and biases start at zero.
+
+    After ``forward``: ``inputs`` (batch, n_inputs) and ``output`` (batch,
+    n_neurons). After ``backward``: ``dweights``, ``dbiases`` and ``dinputs``,
+    each the shape of what it is the gradient of.
     """
 
     def __init__(self, n_inputs, n_neurons, *, weights=None, biases=None, seed=0):
@@ -102,6 +106,9 @@ class ReLU:
 
     Its derivative is 1 where inputs > 0 and 0 where inputs <= 0 (the book's
     convention at the kink, inputs == 0).
+
+    After ``forward``: ``inputs`` and ``output``; after ``backward``:
+    ``dinputs``, all of the same shape.
     """
 
     def __init__(self):

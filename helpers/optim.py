@@ -35,7 +35,11 @@ def sgd_step(parameters, gradients, learning_rate):
 
 
 def sgd_update(layer, learning_rate):
-    """Update a layer's weights and biases in place from its last backward pass."""
+    """Step a layer's weights and biases against its last backward pass's gradients.
+
+    ``layer.weights`` and ``layer.biases`` are replaced by new arrays; arrays the
+    caller kept from before the step are left as they were. Returns the layer.
+    """
     if getattr(layer, "dweights", None) is None:
         raise RuntimeError("sgd_update needs gradients: call the layer's backward first")
     weights = sgd_step(layer.weights, layer.dweights, learning_rate)
