@@ -89,7 +89,8 @@ class Dense:
         """
         _require_forward(self)
         dvalues = as_float_array("dvalues", dvalues)
-        check_shape("dvalues", dvalues, self.output.shape, hint="the shape of Dense.output")
+        check_shape("dvalues", dvalues, self.output.shape,
+                    hint="the shape of Dense.output")
         dbiases = np.sum(dvalues, axis=0, keepdims=True)
         if not np.isfinite(dbiases).all():
             # dbiases sums dvalues over the batch, so it is NaN or infinite when
@@ -125,7 +126,8 @@ class ReLU:
         """dvalues (same shape as the output) -> dinputs (same shape)."""
         _require_forward(self)
         dvalues = as_finite_array("dvalues", dvalues)
-        check_shape("dvalues", dvalues, self.inputs.shape, hint="the shape of ReLU.output")
+        check_shape("dvalues", dvalues, self.inputs.shape,
+                    hint="the shape of ReLU.output")
         dinputs = dvalues.copy()
         dinputs[self.inputs <= 0] = 0
         self.dinputs = dinputs
