@@ -73,11 +73,8 @@ class Dense:
     def forward(self, inputs):
         """inputs (batch, n_inputs) -> output (batch, n_neurons)."""
         inputs = _batch("inputs", inputs, self.weights.shape[0], "Dense.forward")
+        check_finite("inputs", inputs)
         output = np.dot(inputs, self.weights) + self.biases
-        if not np.isfinite(output).all():
-            # A NaN or infinite input spoils its whole row of outputs, so
-            # checking the outputs checks the inputs; here we find the culprit.
-            check_finite("inputs", inputs)
         self.inputs, self.output = inputs, output
         return output
 
@@ -88,16 +85,11 @@ class Dense:
         dbiases = dvalues summed over the batch (1, n_neurons).
         """
         _require_forward(self)
-        dvalues = as_float_array("dvalues", dvalues)
+        dvalues = as_finite_array("dvalues", dvalues)
         check_shape("dvalues", dvalues, self.output.shape,
                     hint="the shape of Dense.output")
-        dbiases = np.sum(dvalues, axis=0, keepdims=True)
-        if not np.isfinite(dbiases).all():
-            # dbiases sums dvalues over the batch, so it is NaN or infinite when
-            # any dvalue is: its few entries stand in for checking them all.
-            check_finite("dvalues", dvalues)
         self.dweights = np.dot(self.inputs.T, dvalues)
-        self.dbiases = dbiases
+        self.dbiases = np.sum(dvalues, axis=0, keepdims=True)
         self.dinputs = np.dot(dvalues, self.weights.T)
         return self.dinputs
 
