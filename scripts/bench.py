@@ -119,14 +119,16 @@ def layer_timings(batch, n_inputs, n_neurons, rounds=41):
     return tuple(statistics.median(samples) for samples in timings.values())
 
 
-def bench_layer_overhead(n_inputs=4, n_neurons=3):
-    print(f"\nhelpers overhead: Dense({n_inputs}, {n_neurons}) + ReLU forward + backward"
-          " against the same NumPy inline")
-    print(f"  {'batch':>6} {'helpers':>10} {'inline':>10} {'ratio':>6}")
-    for batch in (64, 4096):
-        helper_time, inline_time = layer_timings(batch, n_inputs, n_neurons)
-        print(f"  {batch:>6} {helper_time * 1e6:8.1f}us {inline_time * 1e6:8.1f}us"
-              f" {helper_time / inline_time:6.2f}")
+def bench_layer_overhead(shapes=((4, 3), (64, 64))):
+    """The seed's layer (4 inputs, 3 neurons), where the input checks weigh most,
+    and a wider one, where the matrix products do."""
+    print("\nhelpers overhead: Dense + ReLU forward + backward against the same NumPy inline")
+    print(f"  {'layer':>10} {'batch':>6} {'helpers':>10} {'inline':>10} {'ratio':>6}")
+    for n_inputs, n_neurons in shapes:
+        for batch in (64, 4096):
+            helper_time, inline_time = layer_timings(batch, n_inputs, n_neurons)
+            print(f"  {f'{n_inputs}->{n_neurons}':>10} {batch:>6} {helper_time * 1e6:8.1f}us"
+                  f" {inline_time * 1e6:8.1f}us {helper_time / inline_time:6.2f}")
 
 
 def timed(command):
