@@ -432,9 +432,10 @@ class DescentExplorer(Explorer):
         self.death_label.set_text("" if dead_at is None else f"z ≤ 0 from step {dead_at}:\n"
                                   "the neuron is dead")
         readout = Readout()
+        after = _after_steps(len(path.outputs) - 1)
         readout.add("y before the first step", "y_start", path.outputs[0], "{:.4f}")
-        readout.add("y after the last step", "y", path.outputs[-1], "{:.4f}")
-        readout.add("z after the last step", "z", path.sums[-1], "{:.4f}")
+        readout.add(f"y {after}", "y", path.outputs[-1], "{:.4f}")
+        readout.add(f"z {after}", "z", path.sums[-1], "{:.4f}")
         readout.note("weights", ", ".join(f"{w:.4f}" for w in path.weights[-1]))
         readout.numbers["weights"] = path.weights[-1]
         readout.numbers["dead_at"] = dead_at
@@ -493,7 +494,7 @@ class LayerExplorer(Explorer):
             line.set_data(steps, column)
         readout = Readout()
         readout.add("loss before training", "loss_start", path.losses[0], "{:.4f}")
-        readout.add("loss after the last step", "loss", path.losses[-1], "{:.4g}")
+        readout.add(f"loss {_after_steps(len(path.losses) - 1)}", "loss", path.losses[-1], "{:.4g}")
         readout.note("mean output of neurons 0, 1, 2", ", ".join(f"{m:.3g}" for m in means[-1]))
         readout.numbers["mean_outputs"] = means[-1].tolist()
         # A neuron can fade towards 0 without reaching it; this count says which are off.
@@ -505,6 +506,11 @@ class LayerExplorer(Explorer):
     def describe(self, values, readout):
         return (_falls("the loss", readout.numbers["loss_start"], readout.numbers["loss"], values)
                 + f" {readout.numbers['outputs_alive']} of the 9 outputs are above 0.")
+
+
+def _after_steps(steps):
+    """'after 3 steps', 'after 1 step', or 'with no step taken'."""
+    return "with no step taken" if steps == 0 else f"after {steps} step{'s' * (steps != 1)}"
 
 
 def _falls(what, start, end, values):
