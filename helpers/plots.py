@@ -8,6 +8,7 @@ is particular to it.
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 
 from helpers.neuron import neuron_backward, relu, relu_derivative
 
@@ -134,3 +135,26 @@ def plot_neuron_graph(inputs, weights, bias, dvalue=1.0, ax=None):
 
 def _subscript(number):
     return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
+
+
+def plot_matrix(values, title="", xlabel="", ylabel="", outlined=(), cmap="RdBu", ax=None):
+    """Draw a small matrix (rows, columns) as a heatmap with each number in its cell.
+
+    Colours are centred on 0 and pale, so the numbers stay readable and zeros
+    are white; each (row, column) in ``outlined`` gets an orange box.
+    """
+    values = np.asarray(values, dtype=float)
+    ax = _axes(ax)
+    limit = 2 * max(np.abs(values).max(), 1e-12)
+    ax.imshow(values, cmap=cmap, vmin=-limit, vmax=limit, aspect="auto")
+    for (row, column), value in np.ndenumerate(values):
+        ax.text(column, row, f"{value:g}", ha="center", va="center", size=10)
+    for row, column in outlined:
+        ax.add_patch(Rectangle((column - 0.5, row - 0.5), 1, 1, fill=False,
+                               edgecolor="tab:orange", linewidth=2.5))
+    ax.set(xticks=range(values.shape[1]), yticks=range(values.shape[0]))
+    ax.tick_params(labelsize=10)
+    ax.set_title(title, fontsize=11)
+    ax.set_xlabel(xlabel, fontsize=10)
+    ax.set_ylabel(ylabel, fontsize=10)
+    return ax

@@ -51,3 +51,11 @@ def test_dead_neuron_graph_shows_zero_below_the_relu():
     assert below_relu == ["0"] * len(below_relu)
     assert all(text == "0" for gid, text in graph_labels(INPUTS, WEIGHTS, -20.0, -3.0).items()
                if gid.startswith("gradient:") and gid != "gradient:y")
+
+
+def test_plot_matrix_writes_every_number_and_outlines_the_chosen_cells():
+    values = [[1.5, -2.0, 0.0], [4.0, 0.25, -1.0]]
+    ax = plots.plot_matrix(values, "M", outlined=[(1, 2)], ax=Figure().subplots())
+    assert [text.get_text() for text in ax.texts] == ["1.5", "-2", "0", "4", "0.25", "-1"]
+    (box,) = ax.patches
+    assert box.get_xy() == (2 - 0.5, 1 - 0.5)  # column 2, row 1
