@@ -501,11 +501,13 @@ class LayerExplorer(Explorer):
         alive = int(np.count_nonzero(path.outputs[-1] > 0))
         readout.note("outputs above 0", f"{alive} of {path.outputs[-1].size}")
         readout.numbers["outputs_alive"] = alive
+        readout.numbers["outputs"] = path.outputs[-1].size
         return readout
 
     def describe(self, values, readout):
         return (_falls("the loss", readout.numbers["loss_start"], readout.numbers["loss"], values)
-                + f" {readout.numbers['outputs_alive']} of the 9 outputs are above 0.")
+                + f" {readout.numbers['outputs_alive']} of the {readout.numbers['outputs']}"
+                " outputs are above 0.")
 
 
 def _after_steps(steps):
@@ -518,5 +520,4 @@ def _falls(what, start, end, values):
     steps, rate = int(values["steps"]), f"Learning rate {values['learning_rate']:g}"
     if steps == 0:
         return f"{rate}, no step taken: {what} is {start:.2f}."
-    plural = "s" if steps != 1 else ""
-    return f"{rate}, {steps} step{plural}: {what} falls from {start:.2f} to {end:.4g}."
+    return f"{rate}: {what} falls from {start:.2f} to {end:.4g} {_after_steps(steps)}."
