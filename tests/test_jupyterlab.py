@@ -135,8 +135,10 @@ def test_a_slider_redraws_its_figure_live(lab, chapter):
 def move_the_first_slider(page):
     notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
     notebook.wait_for(timeout=60_000)
-    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(
-        timeout=60_000)
+    # The toolbar's execution indicator reads "idle" before any kernel exists, and
+    # cells run while the kernel is still connecting can leave it stuck there:
+    # wait for the status bar to say the kernel itself is idle.
+    page.locator(".jp-StatusBar-Widget", has_text="| Idle").first.wait_for(timeout=90_000)
     image = run_all_cells(notebook, page)
     image.scroll_into_view_if_needed()
     before = image.get_attribute("src")
