@@ -24,6 +24,7 @@ from html import escape
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import TABLEAU_COLORS, to_rgb
 from matplotlib.figure import Figure
 from PIL import Image
 
@@ -166,8 +167,9 @@ class Explorer:
     def frame_png(self, palette=False):
         """The figure as PNG bytes: the kept background plus the moving artists.
 
-        ``palette=True`` stores it with 64 colours, which is plenty for these
-        line drawings and makes the HTML twin's frames about 4 times smaller.
+        ``palette=True`` stores it in the fixed ``FRAME_PALETTE`` of 177
+        colours, which is plenty for these line drawings and makes the HTML
+        twin's frames several times smaller.
         """
         self.canvas.restore_region(self._background)
         for artist in self._moving:
@@ -176,7 +178,9 @@ class Explorer:
                                  self.canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
         out = io.BytesIO()
         if palette:
-            image.convert("RGB").quantize(colors=64).save(out, format="PNG", optimize=True)
+            indexed = image.convert("RGB").quantize(palette=FRAME_PALETTE,
+                                                    dither=Image.Dither.NONE)
+            indexed.save(out, format="PNG", optimize=True)
         else:
             # Fast compression: a live frame is shown once and thrown away.
             image.save(out, format="PNG", compress_level=1)
@@ -188,6 +192,25 @@ class Explorer:
         bundle["text/plain"] = f"{type(self).__name__}: move {names} (live when run in Jupyter)"
         bundle["text/html"] = html_twin(self)
         return bundle
+
+
+def _frame_palette():
+    """One palette for every frame, so a line keeps its colour from frame to frame.
+
+    The explorers draw in matplotlib's ten "tab:" colours and in greys on
+    white; each of these, in 16 shades fading to white (antialiased edges),
+    is plenty. A palette chosen per frame instead let a thin line's colour
+    drift from one slider setting to the next.
+    """
+    bases = [to_rgb(color) for color in TABLEAU_COLORS.values()] + [(0.0, 0.0, 0.0)]
+    shades = [(1 - t / 16) * np.array(base) + t / 16 for base in bases for t in range(16)]
+    colors = np.round(255 * np.array([*shades, (1.0, 1.0, 1.0)])).astype(np.uint8)
+    palette = Image.new("P", (1, 1))
+    palette.putpalette(colors.ravel().tolist())
+    return palette
+
+
+FRAME_PALETTE = _frame_palette()
 
 
 def twin_frames(explorer):
@@ -519,5 +542,5 @@ def _falls(what, start, end, values):
     """Alt text for a descent: how far ``what`` fell at these slider settings."""
     steps, rate = int(values["steps"]), f"Learning rate {values['learning_rate']:g}"
     if steps == 0:
-        return f"{rate}, no step taken: {what} is {start:.2f}."
-    return f"{rate}: {what} falls from {start:.2f} to {end:.4g} {_after_steps(steps)}."
+        return f"{rate}, no step taken: {what} is {start:.4f}."
+    return f"{rate}: {what} falls from {start:.4f} to {end:.4f} {_after_steps(steps)}."
