@@ -11,6 +11,11 @@ import http.server
 import shutil
 import threading
 
+try:
+    from playwright.sync_api import Error as PlaywrightError
+except ImportError:  # the browser tests skip, or fail under CI, saying why
+    PlaywrightError = Exception
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -38,16 +43,18 @@ class Visit:
     """One page load, with every blocked request, console error and byte recorded."""
 
     def __init__(self, browser, base_url, path, width=1280, height=900):
-        self.blocked, self.errors, self.bytes = [], [], 0
+        self.blocked, self.errors, self.responses = [], [], []
         self.context = browser.new_context(viewport={"width": width, "height": height})
         self.page = self.context.new_page()
         self.page.route("**/*", lambda route: self._route(route, base_url))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("response", self._count)
+        self.page.on("response", lambda response: self.responses.append(response))
         self.page.goto(f"{base_url}/{path}", wait_until="load")
         # MathJax typesets after load; its startup promise resolves when it is done.
         self.page.evaluate("() => window.MathJax?.startup?.promise.then(() => true) ?? true")
+        # Typeset math fetches its fonts, deferred scripts may still be arriving.
+        self.page.wait_for_load_state("networkidle")
 
     def _route(self, route, base_url):
         if route.request.url.startswith(base_url):
@@ -55,10 +62,15 @@ class Visit:
         self.blocked.append(route.request.url)
         return route.abort()
 
-    def _count(self, response):
-        # A redirect or an aborted request has no body to count.
-        with contextlib.suppress(Exception):
-            self.bytes += len(response.body())
+    @property
+    def bytes(self):
+        """Bytes of every response body so far, as served (uncompressed)."""
+        total = 0
+        for response in self.responses:
+            # A redirect or an aborted request has no body to count.
+            with contextlib.suppress(PlaywrightError):
+                total += len(response.body())
+        return total
 
     def close(self):
         self.context.close()
