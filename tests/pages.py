@@ -8,8 +8,11 @@ the bytes of every response are counted.
 import contextlib
 import functools
 import http.server
+import os
 import shutil
 import threading
+
+import pytest
 
 try:
     from playwright.sync_api import Error as PlaywrightError
@@ -33,6 +36,20 @@ def serve(directory):
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def require_browser(what):
+    """Playwright's ``sync_playwright``, or skip ``what`` saying why (fail under CI)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    if CHROMIUM is None or sync_playwright is None:
+        reason = "chromium or playwright is missing (apt-get install chromium)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{what} must run under CI: {reason}")
+        pytest.skip(reason)
+    return sync_playwright
 
 
 def launch(playwright):

@@ -7,13 +7,12 @@ desktop and phone width go to _build/screenshots/ for review.
 Without chromium these tests skip; under CI (CI=true) a skip is a failure.
 """
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 import yaml
-from pages import CHROMIUM, Visit, launch
+from pages import Visit, launch, require_browser
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "_build" / "screenshots"
@@ -36,15 +35,7 @@ CHAPTERS = [page for page in PAGES if re.match(r"book/\d\d_", page)]
 
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    if CHROMIUM is None or sync_playwright is None:
-        reason = "chromium or playwright is missing (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"browser tests must run under CI: {reason}")
-        pytest.skip(reason)
+    sync_playwright = require_browser("browser tests")
     with sync_playwright() as playwright:
         browser = launch(playwright)
         yield browser

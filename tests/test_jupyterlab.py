@@ -19,7 +19,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from pages import CHROMIUM, launch
+from pages import launch, require_browser
 
 try:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -48,15 +48,7 @@ def free_port():
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    if CHROMIUM is None or sync_playwright is None:
-        reason = "chromium or playwright is missing (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"JupyterLab tests must run under CI: {reason}")
-        pytest.skip(reason)
+    sync_playwright = require_browser("JupyterLab tests")
     work = tmp_path_factory.mktemp("lab")
     for name, settings in LAB_SETTINGS.items():
         path = work / "settings" / f"{name}.jupyterlab-settings"
