@@ -98,7 +98,7 @@ def run_all_cells(notebook, page, tries=3):
         item = page.locator("li[data-command='runmenu:run-all']")
         item.wait_for(state="visible", timeout=10_000)
         item.click()
-        # A click that lands while the menu is still opening does nothing: try again.
+        # A click that lands while the menu is still opening can be lost: try again.
         with contextlib.suppress(PlaywrightTimeout):
             image.wait_for(state="attached", timeout=45_000)
             return image
