@@ -1,5 +1,6 @@
 """The HTML book builds with no warning, and the stored notebooks are fresh."""
 
+import inspect
 import json
 import os
 import shutil
@@ -7,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
+
+import helpers
+from helpers import examples
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
@@ -99,3 +104,14 @@ def test_api_page_documents_every_public_name(book_build):
     assert 'id="helpers.examples.LAYER_WEIGHTS"' in page
     assert 'id="helpers.plots.plot_neuron_graph"' in page
     assert 'id="helpers.explorers.NeuronExplorer"' in page
+
+
+def test_notation_page_states_the_examples_helpers_define():
+    """The notation page is Markdown, so its few example values are typed: check them."""
+    notation = (ROOT / "book" / "notation.md").read_text()
+    x = ", ".join(f"{value:g}" for value in examples.NEURON_INPUTS)
+    assert f"$\\mathbf{{x}} = ({x})$" in notation
+    h = inspect.signature(helpers.numerical_gradient).parameters["h"].default
+    assert f"$10^{{{round(np.log10(h))}}}$ by default" in notation
+    n_in, n_out = examples.LAYER_WEIGHTS.shape
+    assert f"$n_\\text{{in}} = {n_in}$,\n$n_\\text{{out}} = {n_out}$" in notation
