@@ -9,7 +9,9 @@ plots      the book's figures
 explorers  sliders that work live in Jupyter and in the HTML book
 """
 
-from helpers import examples, plots
+import importlib
+
+from helpers import examples
 from helpers.gradcheck import numerical_gradient, relative_error
 from helpers.layers import Dense, ReLU
 from helpers.neuron import (
@@ -51,3 +53,11 @@ __all__ = [
     "sgd_update",
     "train_layer",
 ]
+
+
+def __getattr__(name):
+    # plots and explorers import matplotlib and the widget machinery (most of
+    # a second); they load on first use, so `import helpers` stays light.
+    if name in ("plots", "explorers"):
+        return importlib.import_module(f"helpers.{name}")
+    raise AttributeError(f"module 'helpers' has no attribute {name!r}")

@@ -56,3 +56,11 @@ def check_shape(name, array, expected_shape, hint=""):
     if array.shape != tuple(expected_shape):
         message = f"{name} must have shape {tuple(expected_shape)}, got shape {array.shape}"
         raise ValueError(message + (f"; {hint}" if hint else ""))
+
+
+def as_whole_number(name, value, minimum=0):
+    """Return ``value`` as an int, or raise ``ValueError`` unless it is a whole
+    number (not a bool, not a float) of at least ``minimum``."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum:
+        raise ValueError(f"{name} must be a whole number >= {minimum}, got {value!r}")
+    return int(value)

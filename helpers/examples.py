@@ -16,9 +16,13 @@ A layer of 3 neurons with 4 inputs, on a batch of 3 samples (chapters 5 to 7)::
     LAYER_WEIGHTS   (4, 3)  one column per neuron (the seed writes the rows and transposes)
     LAYER_BIASES    (1, 3)  one bias per neuron
     LAYER_DVALUES   (3, 3)  the seed's unused upstream gradient: row k is all k + 1
+
+``seed_layer()`` builds a fresh ``Dense`` layer from LAYER_WEIGHTS and LAYER_BIASES.
 """
 
 import numpy as np
+
+from helpers.layers import Dense
 
 #: x, the neuron's inputs, shape (3,).
 NEURON_INPUTS = (1.0, 2.0, 3.0)
@@ -44,3 +48,11 @@ LAYER_WEIGHTS = _read_only(
 LAYER_BIASES = _read_only([[2, 3, 0.5]])
 #: an upstream gradient for the batch, shape (3, 3): the seed defines it but never uses it.
 LAYER_DVALUES = _read_only([[1.0, 1.0, 1.0], [2.0, 2.0, 2.0], [3.0, 3.0, 3.0]])
+
+
+def seed_layer():
+    """A new Dense(4, 3) holding copies of LAYER_WEIGHTS and LAYER_BIASES.
+
+    Each call gives a layer of its own, so training one never changes another.
+    """
+    return Dense(4, 3, weights=LAYER_WEIGHTS, biases=LAYER_BIASES)

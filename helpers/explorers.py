@@ -29,15 +29,13 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from helpers.examples import (
-    LAYER_BIASES,
     LAYER_INPUTS,
-    LAYER_WEIGHTS,
     NEURON_BIAS,
     NEURON_INPUTS,
     NEURON_WEIGHTS,
+    seed_layer,
 )
-from helpers.layers import Dense
-from helpers.neuron import neuron_backward
+from helpers.neuron import neuron_backward, relu_derivative
 from helpers.optim import descend_neuron, train_layer
 
 _panel_numbers = itertools.count(1)
@@ -384,7 +382,7 @@ class GradientExplorer(Explorer):
     def update(self, values):
         inputs, weights, bias = _neuron_arguments(values)
         step = neuron_backward(inputs, weights, bias, dvalue=1.0)
-        local = step.drelu_dz / step.dvalue
+        local = relu_derivative(step.z)
         gradients = [*step.dweights, step.dbias, *step.dinputs]
         for bar, gradient in zip(self.bars, gradients, strict=True):
             bar.set_height(gradient)
@@ -450,7 +448,7 @@ class DescentExplorer(Explorer):
         weights = np.array(path.weights)
         for line, column in zip(self.weight_lines, weights.T, strict=True):
             line.set_data(steps, column)
-        dead_at = next((k for k, z in enumerate(path.sums) if z <= 0), None)
+        dead_at = path.dead_at
         self.death.set_xdata([-10 if dead_at is None else dead_at] * 2)
         self.death_label.set_text("" if dead_at is None else f"z ≤ 0 from step {dead_at}:\n"
                                   "the neuron is dead")
@@ -488,7 +486,7 @@ class LayerExplorer(Explorer):
 
     def setup(self, figure):
         loss_axes, neuron_axes = figure.subplots(1, 2)
-        before = train_layer(self.seed_layer(), LAYER_INPUTS, learning_rate=0.0, steps=0)
+        before = train_layer(seed_layer(), LAYER_INPUTS, learning_rate=0.0, steps=0)
         top_loss = 1.1 * before.losses[0]
         top_output = 1.1 * float(before.outputs[0].mean(axis=0).max())
         loss_axes.set(xlim=(-2, 102), ylim=(-0.05 * top_loss, top_loss), xlabel="step",
@@ -502,13 +500,8 @@ class LayerExplorer(Explorer):
         ]
         neuron_axes.legend(loc="upper right", fontsize=8)
 
-    @staticmethod
-    def seed_layer():
-        """A fresh copy of the seed's layer: 4 inputs, 3 neurons."""
-        return Dense(4, 3, weights=LAYER_WEIGHTS, biases=LAYER_BIASES)
-
     def update(self, values):
-        path = train_layer(self.seed_layer(), LAYER_INPUTS, values["learning_rate"],
+        path = train_layer(seed_layer(), LAYER_INPUTS, values["learning_rate"],
                            int(values["steps"]))
         steps = np.arange(len(path.losses))
         self.loss_line.set_data(steps, path.losses)

@@ -15,13 +15,13 @@ the output) and returns the gradient with respect to its input.
 
 import numpy as np
 
-from helpers._checks import as_finite_array, as_float_array, check_finite, check_shape
-
-
-def _check_count(name, value):
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise ValueError(f"{name} must be a positive whole number, got {value!r}")
-    return int(value)
+from helpers._checks import (
+    as_finite_array,
+    as_float_array,
+    as_whole_number,
+    check_finite,
+    check_shape,
+)
 
 
 def _batch(name, values, n_columns, where):
@@ -53,8 +53,8 @@ class Dense:
     """
 
     def __init__(self, n_inputs, n_neurons, *, weights=None, biases=None, seed=0):
-        n_inputs = _check_count("n_inputs", n_inputs)
-        n_neurons = _check_count("n_neurons", n_neurons)
+        n_inputs = as_whole_number("n_inputs", n_inputs, minimum=1)
+        n_neurons = as_whole_number("n_neurons", n_neurons, minimum=1)
         if weights is None:
             weights = 0.1 * np.random.default_rng(seed).standard_normal((n_inputs, n_neurons))
         weights = as_finite_array("weights", weights, copy=True)

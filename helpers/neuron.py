@@ -34,16 +34,24 @@ def _as_floats(inputs, weights, bias):
     return x.tolist(), w.tolist(), as_finite_float("bias", bias)
 
 
+def _products(x, w):
+    return [x_i * w_i for x_i, w_i in zip(x, w, strict=True)]
+
+
+def _sum(products, b):
+    z = 0.0
+    for product in products:
+        z += product
+    return z + b
+
+
 def neuron_sum(inputs, weights, bias):
     """z = x1*w1 + x2*w2 + ... + b, summed left to right.
 
     ``inputs`` and ``weights`` are sequences of length n; returns a float.
     """
     x, w, b = _as_floats(inputs, weights, bias)
-    z = 0.0
-    for x_i, w_i in zip(x, w, strict=True):
-        z += x_i * w_i
-    return z + b
+    return _sum(_products(x, w), b)
 
 
 def neuron_forward(inputs, weights, bias):
@@ -58,11 +66,12 @@ def neuron_forward(inputs, weights, bias):
 class NeuronGradients:
     """What ``neuron_backward`` finds, step by step.
 
-    z, y: the forward values; dvalue: the gradient arriving from above;
-    drelu_dz: dvalue * ReLU'(z); dweights, dinputs: lists of length n;
-    dbias: a float.
+    products: the n products x_i * w_i; z, y: the forward values; dvalue:
+    the gradient arriving from above; drelu_dz: dvalue * ReLU'(z);
+    dweights, dinputs: lists of length n; dbias: a float.
     """
 
+    products: list
     z: float
     y: float
     dvalue: float
@@ -80,12 +89,14 @@ def neuron_backward(inputs, weights, bias, dvalue=1.0):
     local derivative 1; each product x_i * w_i sends it on as
     dL/dw_i = dL/dz * x_i and dL/dx_i = dL/dz * w_i; and dL/db = dL/dz.
     """
-    x, w, _ = _as_floats(inputs, weights, bias)
+    x, w, b = _as_floats(inputs, weights, bias)
     dvalue = as_finite_float("dvalue", dvalue)
-    z = neuron_sum(inputs, weights, bias)
+    products = _products(x, w)
+    z = _sum(products, b)
     drelu_dz = dvalue * relu_derivative(z)
     dsum_dterm = 1.0
     return NeuronGradients(
+        products=products,
         z=z,
         y=relu(z),
         dvalue=dvalue,

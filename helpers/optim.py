@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from helpers._checks import as_finite_array, as_finite_float, check_shape
+from helpers._checks import as_finite_array, as_finite_float, as_whole_number, check_shape
 from helpers.layers import ReLU
 from helpers.neuron import neuron_backward
 
@@ -59,6 +59,11 @@ class NeuronDescent:
     sums: list
     outputs: list
 
+    @property
+    def dead_at(self):
+        """The first step k with z <= 0 (the neuron is dead from then on), or None."""
+        return next((step for step, z in enumerate(self.sums) if z <= 0), None)
+
 
 def descend_neuron(inputs, weights, bias, learning_rate, steps):
     """Lower one neuron's output y by ``steps`` gradient steps on its weights.
@@ -66,7 +71,7 @@ def descend_neuron(inputs, weights, bias, learning_rate, steps):
     Each step is the seed's: w <- w + (-learning_rate) * dy/dw, with the
     bias held fixed. Once z <= 0 the gradient is 0 and the weights stop.
     """
-    steps = _check_steps(steps)
+    steps = as_whole_number("steps", steps)
     learning_rate = _learning_rate(learning_rate)
     path = NeuronDescent(weights=[], sums=[], outputs=[])
     for step in range(steps + 1):
@@ -103,7 +108,7 @@ def train_layer(dense, inputs, learning_rate, steps):
 
     ``dense`` is updated in place; inputs is (batch, n_inputs).
     """
-    steps = _check_steps(steps)
+    steps = as_whole_number("steps", steps)
     learning_rate = _learning_rate(learning_rate)
     relu = ReLU()
     path = LayerTraining(losses=[], outputs=[])
@@ -116,8 +121,3 @@ def train_layer(dense, inputs, learning_rate, steps):
             sgd_update(dense, learning_rate)
     return path
 
-
-def _check_steps(steps):
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 0:
-        raise ValueError(f"steps must be a whole number >= 0, got {steps!r}")
-    return int(steps)

@@ -50,9 +50,9 @@ def test_neuron_rejects_a_matrix_of_inputs_and_a_list_as_bias():
 
 @pytest.mark.parametrize("count", [0, -1, 2.5, True, "3", None])
 def test_dense_needs_positive_whole_sizes(count):
-    with pytest.raises(ValueError, match="positive whole number"):
+    with pytest.raises(ValueError, match="whole number >= 1"):
         helpers.Dense(count, 3)
-    with pytest.raises(ValueError, match="positive whole number"):
+    with pytest.raises(ValueError, match="whole number >= 1"):
         helpers.Dense(4, count)
 
 

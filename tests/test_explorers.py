@@ -160,7 +160,7 @@ def test_twin_numbers_match_the_math_at_each_setting(explorer_and_twin):
             assert numbers["y"] == path.outputs[-1]
             assert numbers["weights"] == path.weights[-1]
         else:
-            path = helpers.train_layer(explorer.seed_layer(), examples.LAYER_INPUTS,
+            path = helpers.train_layer(examples.seed_layer(), examples.LAYER_INPUTS,
                                        values["learning_rate"], values["steps"])
             assert numbers["loss"] == pytest.approx(path.losses[-1])
             assert numbers["outputs_alive"] == np.count_nonzero(path.outputs[-1] > 0)
