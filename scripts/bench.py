@@ -1,8 +1,7 @@
 """Print the book's performance figures: `make bench`.
 
-1. Each explorer's update latency: median and p95 over many slider moves
-   (redraw and PNG encoding included), beside a naive redraw that makes a new
-   figure per change, measured in the same run, as a ratio.
+1. Each explorer's kernel-side update in Jupyter: median and p95 over many
+   slider moves (helpers' numbers, serialised as the widget sends them).
 2. helpers' Dense + ReLU forward + backward against the same NumPy expressions
    written inline, at batch 64 and 4096, as a ratio.
 3. A clean book build, a full strict nbval run, and each chapter's page
@@ -12,7 +11,7 @@ Figures are printed, not asserted: the tests check behaviour, this measures.
 Pass --quick to skip part 3.
 """
 
-import io
+import json
 import statistics
 import subprocess
 import sys
@@ -20,15 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import matplotlib
+import numpy as np
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-
-import helpers  # noqa: E402
-from helpers import explorers  # noqa: E402
+import helpers
+from helpers import explorers
 
 ROOT = Path(__file__).resolve().parent.parent
 MOVES = 60
@@ -53,36 +47,20 @@ def random_moves(explorer, rng, count):
     return moves
 
 
-def naive_redraw(cls, values):
-    """What a plain `interact` callback does: a new figure, drawn and encoded in full."""
-    naive = object.__new__(cls)
-    naive.moving = lambda artist: artist
-    figure = plt.figure(figsize=cls.figsize, dpi=100, layout="constrained")
-    naive.setup(figure)
-    naive.update(values)
-    figure.savefig(io.BytesIO(), format="png")
-    plt.close(figure)
-
-
 def bench_explorers():
-    print(f"Explorers: update latency over {MOVES} slider moves (redraw + PNG encoding)")
-    print(f"  {'explorer':18} {'median':>8} {'p95':>8} {'naive median':>13} {'naive p95':>10}"
-          f" {'speed-up':>9}")
+    """What the kernel does per slider move in Jupyter: helpers' numbers, as JSON."""
+    print(f"Explorers in Jupyter: kernel-side update over {MOVES} slider moves"
+          " (helpers' numbers, serialised)")
+    print(f"  {'explorer':18} {'median':>8} {'p95':>8}")
     rng = np.random.default_rng(0)
-    for cls in (explorers.NeuronExplorer, explorers.GradientExplorer,
-                explorers.DescentExplorer, explorers.LayerExplorer):
+    for cls in explorers.ALL:
         explorer = cls()
-        live, naive = [], []
+        times = []
         for name, value in random_moves(explorer, rng, MOVES):
             start = time.perf_counter()
-            explorer.sliders[name].value = value
-            live.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            naive_redraw(cls, explorer.values)
-            naive.append(time.perf_counter() - start)
-        ratio = statistics.median(naive) / statistics.median(live)
-        print(f"  {cls.__name__:18} {percentile(live, 50):6.1f}ms {percentile(live, 95):6.1f}ms"
-              f" {percentile(naive, 50):11.1f}ms {percentile(naive, 95):8.1f}ms {ratio:8.1f}x")
+            json.dumps(explorer.move(**{name: value}))
+            times.append(time.perf_counter() - start)
+        print(f"  {cls.__name__:18} {percentile(times, 50):6.2f}ms {percentile(times, 95):6.2f}ms")
 
 
 def layer_timings(batch, n_inputs, n_neurons, rounds=41):

@@ -1,0 +1,16 @@
+"""Interactive explorers: sliders that move a chart and its numbers, live in
+Jupyter and in the HTML book. base.py states what an explorer is; svg.py
+draws its charts; the front-end is in assets/.
+
+neuron     NeuronExplorer (chapter 1), GradientExplorer (chapter 3)
+training   DescentExplorer (chapter 4), LayerExplorer (chapter 7)
+"""
+
+from helpers.explorers.base import Control, Explorer
+from helpers.explorers.neuron import GradientExplorer, NeuronExplorer
+from helpers.explorers.training import DescentExplorer, LayerExplorer
+
+ALL = (NeuronExplorer, GradientExplorer, DescentExplorer, LayerExplorer)
+
+__all__ = ["ALL", "Control", "DescentExplorer", "Explorer", "GradientExplorer",
+           "LayerExplorer", "NeuronExplorer"]
