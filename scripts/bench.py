@@ -128,6 +128,28 @@ def bench_book():
         page_weights(Path(output) / "_build" / "html")
 
 
+# In the page: move random controls of every explorer, timing each move from the
+# input event to the redrawn chart laid out (the work a frame must hold).
+PAGE_MOVES = """([moves]) => {
+  const times = {};
+  for (const root of document.querySelectorAll('.bp-explorer')) {
+    const inputs = [...root.querySelectorAll('.bp-controls input')];
+    const name = root.dataset.explorer;
+    times[name] = [];
+    for (let move = 0; move < moves; move++) {
+      const input = inputs[move % inputs.length];
+      const positions = Math.round((input.max - input.min) / input.step);
+      input.value = Number(input.min) + input.step * Math.floor(Math.random() * (positions + 1));
+      const start = performance.now();
+      input.dispatchEvent(new Event('input', {bubbles: true}));
+      root.querySelector('.bp-panels').getBoundingClientRect();  // forces style and layout
+      times[name].push(performance.now() - start);
+    }
+  }
+  return times;
+}"""
+
+
 def page_weights(html):
     sys.path.insert(0, str(ROOT / "tests"))
     from pages import CHROMIUM, Visit, launch, serve
@@ -138,14 +160,20 @@ def page_weights(html):
         return
     server, url = serve(html)
     print("      page weight on first load (every request, uncompressed):")
+    explorer_times = {}
     with sync_playwright() as playwright:
         browser = launch(playwright)
         for page in sorted(html.glob("book/*.html")):
             visit = Visit(browser, url, f"book/{page.name}")
             print(f"        {page.stem:20} {visit.bytes / 1e6:5.2f} MB")
+            explorer_times |= visit.page.evaluate(PAGE_MOVES, [200])
             visit.close()
         browser.close()
     server.shutdown()
+    print("\nExplorers in the book (chromium): input event to the redrawn chart, 200 moves")
+    print(f"  {'explorer':18} {'median':>8} {'p95':>8}")
+    for name, times in explorer_times.items():
+        print(f"  {name:18} {np.percentile(times, 50):6.2f}ms {np.percentile(times, 95):6.2f}ms")
 
 
 if __name__ == "__main__":
