@@ -4,6 +4,7 @@ examples   the seed's running examples: one neuron, one layer and its batch
 neuron     one ReLU neuron on plain floats (chapters 1 to 4)
 layers     Dense and ReLU on batches (chapters 5 to 7)
 optim      plain gradient descent
+losses     the mean squared error, a loss with targets (chapter 8)
 gradcheck  finite differences, to check every derivation
 plots      the book's figures
 explorers  sliders that work live in Jupyter and in the HTML book
@@ -14,6 +15,7 @@ import importlib
 from helpers import examples
 from helpers.gradcheck import numerical_gradient, relative_error
 from helpers.layers import Dense, ReLU
+from helpers.losses import MeanSquaredError
 from helpers.neuron import (
     NeuronGradients,
     neuron_backward,
@@ -35,6 +37,7 @@ from helpers.optim import (
 __all__ = [
     "Dense",
     "LayerTraining",
+    "MeanSquaredError",
     "NeuronDescent",
     "NeuronGradients",
     "ReLU",

@@ -195,3 +195,29 @@ def test_descent_and_training_reject_a_bad_rate_even_with_no_steps(rate, steps):
 def test_half_sum_of_squares_rejects_non_finite_outputs():
     with pytest.raises(ValueError, match="outputs must be finite"):
         helpers.half_sum_of_squares([1.0, math.inf])
+
+
+# --- the loss of chapter 8 ----------------------------------------------------------
+
+def test_mean_squared_error_needs_targets_shaped_like_the_outputs():
+    loss = helpers.MeanSquaredError()
+    # (40,) against (40, 1) would broadcast to a (40, 40) table of differences.
+    with pytest.raises(ValueError, match=shapes_named((40, 1), (40,))):
+        loss.forward(np.zeros((40, 1)), np.zeros(40))
+    with pytest.raises(ValueError, match=r"inputs must have 2 dimensions, got shape \(40,\)"):
+        loss.forward(np.zeros(40), np.zeros(40))
+    assert loss.inputs is None and loss.output is None
+
+
+@pytest.mark.parametrize("bad", NOT_FINITE)
+def test_mean_squared_error_rejects_non_finite_values(bad):
+    with pytest.raises(ValueError, match="inputs must be finite"):
+        helpers.MeanSquaredError().forward([[bad]], [[1.0]])
+    with pytest.raises(ValueError, match="targets must be finite"):
+        helpers.MeanSquaredError().forward([[1.0]], [[bad]])
+
+
+def test_mean_squared_error_backward_before_forward():
+    with pytest.raises(RuntimeError, match="MeanSquaredError.backward was called before"):
+        helpers.MeanSquaredError().backward()
+

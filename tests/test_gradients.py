@@ -147,3 +147,26 @@ def test_sgd_update_lowers_the_layer_loss():
         dense.backward(relu.backward(outputs))
         helpers.sgd_update(dense, learning_rate=0.01)
     assert all(later < earlier for earlier, later in pairwise(losses))
+
+
+# --- the mean squared error of chapter 8 -------------------------------------------
+
+@st.composite
+def loss_cases(draw):
+    batch, n_outputs = draw(st.integers(1, 5)), draw(st.integers(1, 3))
+    return (draw(arrays(np.float64, (batch, n_outputs), elements=VALUES)),
+            draw(arrays(np.float64, (batch, n_outputs), elements=VALUES)))
+
+
+@CHECKS
+@given(loss_cases())
+def test_mean_squared_error_gradient_matches_central_differences(case):
+    outputs, targets = case
+    loss = helpers.MeanSquaredError()
+    loss.forward(outputs, targets)
+    analytic = loss.backward()
+    estimate = helpers.numerical_gradient(
+        lambda y: helpers.MeanSquaredError().forward(y, targets), outputs, H)
+    assert analytic.shape == outputs.shape
+    assert relative_error(analytic, estimate) < 1e-6
+
