@@ -117,10 +117,10 @@ class TwoLayerNetwork:
         return self.dense2.forward(self.relu.forward(self.dense1.forward(inputs)))
 
     def backward(self, dvalues):
-        """dvalues = dL/d(outputs) (batch, 1) -> dinputs = dL/d(inputs) (batch, 1).
+        """dvalues = dL/d(outputs), (batch, 1) -> dinputs, (batch, 1).
 
-        Each layer's ``dinputs`` is the ``dvalues`` of the layer before it;
-        afterwards every layer holds its gradients (``dweights``, ``dbiases``).
+        Each layer's dinputs is the dvalues of the layer before it;
+        afterwards every layer holds its dweights and dbiases.
         """
         self.dense2.backward(dvalues)
         self.relu.backward(self.dense2.dinputs)
