@@ -4,7 +4,7 @@ Shapes, for a batch of ``batch`` samples of one number each and ``H`` hidden
 units::
 
     inputs    (batch, 1)   x, one number per sample
-    w1, b1    (1, H)       the hidden layer: unit j's weight and bias
+    w1, b1    (1, H)       the hidden layer: weight and bias of each unit
     hidden    (batch, H)   ReLU(x w1 + b1), one column per hidden unit
     w2        (H, 1)       the output layer: one weight per hidden unit
     b2        (1, 1)       its bias
@@ -170,11 +170,12 @@ class TwoLayerNetwork:
 class NetworkTraining:
     """The path of ``train_network``: entry k is the network after k steps.
 
-    losses: floats; parameters: NetworkParameters. Both have steps + 1
+    ``losses`` (floats) and ``parameters`` (NetworkParameters) have steps + 1
     entries, or ``diverged_at`` entries if the training diverged.
-    diverged_at: None, or the first step k whose loss, or one of whose
-    parameters, is not a finite number (too large a learning rate makes
-    them grow until float64 overflows to infinity or NaN).
+
+    ``diverged_at`` is None, or the first step k whose loss, or one of whose
+    parameters, is not a finite number: too large a learning rate makes them
+    grow until float64 overflows to infinity or NaN.
     """
 
     losses: list
