@@ -38,8 +38,9 @@ from helpers.optim import _learning_rate, sgd_update
 HIDDEN_MAX = 16
 #: The seed of that one draw, ``np.random.default_rng(INIT_SEED)``.
 INIT_SEED = 1
-#: The explorer's learning rates, moved on a log scale from the first to the second.
-LEARNING_RATE_RANGE = (0.001, 1.0)
+#: The explorer's learning rates: 1, 2, 3 and 5 times a power of ten, from the
+#: first to the second.
+LEARNING_RATE_RANGE = (0.001, 0.3)
 #: The explorer's largest number of steps (the smallest is 0).
 STEPS_MAX = 3000
 

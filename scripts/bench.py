@@ -37,8 +37,8 @@ def random_moves(explorer, rng, count):
     moves = []
     for index in range(count):
         control = explorer.controls[index % len(explorer.controls)]
-        if control.kind == "log":
-            value = 10 ** rng.uniform(np.log10(control.low), np.log10(control.high))
+        if control.kind == "choice":
+            value = control.choices[rng.integers(len(control.choices))]
         elif control.kind == "int":
             value = int(rng.integers(control.low, control.high + 1))
         else:

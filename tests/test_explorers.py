@@ -83,7 +83,7 @@ def explorer(request):
 
 def test_every_corner_of_the_controls_draws(explorer):
     """The sliders' extremes: finite numbers, and every chart drawn from them."""
-    ends = [(control.name, (control.low, control.high)) for control in explorer.controls]
+    ends = [(control.name, ends_of(control)) for control in explorer.controls]
     for corner in itertools.product(*(values for _, values in ends)):
         values = {name: int(value) if isinstance(value, int) else float(value)
                   for (name, _), value in zip(ends, corner, strict=True)}
@@ -95,6 +95,13 @@ def test_every_corner_of_the_controls_draws(explorer):
         assert all(text for _, text in explorer.texts()["readout"])
 
 
+def ends_of(control):
+    """The smallest and the largest value a slider can take."""
+    if control.kind == "choice":
+        return control.choices[0], control.choices[-1]
+    return control.low, control.high
+
+
 def _flatten(values):
     for value in values:
         if isinstance(value, list):
@@ -104,7 +111,7 @@ def _flatten(values):
 
 
 def test_no_number_shows_as_negative_zero(explorer):
-    numbers = explorer.move(**{c.name: c.low for c in explorer.controls})
+    numbers = explorer.move(**{c.name: ends_of(c)[0] for c in explorer.controls})
     assert not any(isinstance(v, float) and v == 0 and np.signbit(v)
                    for v in _flatten(numbers.values()))
 
@@ -113,8 +120,8 @@ def test_moving_a_slider_changes_what_is_shown(explorer):
     for control in explorer.controls:
         explorer.move(**{c.name: c.value for c in explorer.controls})
         before = explorer.texts(), [p.svg(explorer.numbers) for p in explorer._panels]
-        explorer.move(**{control.name: control.low if control.value == control.high
-                          else control.high})
+        low, high = ends_of(control)
+        explorer.move(**{control.name: low if control.value == high else high})
         after = explorer.texts(), [p.svg(explorer.numbers) for p in explorer._panels]
         assert after[0]["status"] != before[0]["status"], control.name
         assert after[1] != before[1], f"moving {control.name} left the charts as they were"
@@ -164,10 +171,19 @@ def test_the_spec_holds_every_control_as_jupyter_shows_it(explorer):
     assert list(spec) == [control.name for control in explorer.controls]
     for control in explorer.controls:
         sent = spec[control.name]
-        low, high = ((np.log10(control.low), np.log10(control.high)) if control.kind == "log"
-                     else (control.low, control.high))
         assert (sent["low"], sent["high"], sent["step"], sent["value"]) == (
-            pytest.approx(low), pytest.approx(high), control.step, control.value)
+            control.low, control.high, control.step, control.value)
+        if control.kind == "choice":
+            assert sent["choices"] == list(control.choices)
+            assert control.value in control.choices
+            assert len(control.choices) == control.high + 1 and control.low == 0
+
+
+def test_learning_rates_are_one_two_three_five_per_decade():
+    from helpers.explorers.base import learning_rates
+
+    assert learning_rates(0.001, 0.3) == (0.001, 0.002, 0.003, 0.005, 0.01, 0.02, 0.03,
+                                          0.05, 0.1, 0.2, 0.3)
 
 
 def test_one_output_carries_the_live_widget_and_the_still_picture(explorer):

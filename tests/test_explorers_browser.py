@@ -128,9 +128,19 @@ def chart_elements(markup):
 
 
 def check_against_helpers(explorer, shown):
-    """What the page shows must be what the Python explorer shows at its setting."""
+    """What the page shows must be what the Python explorer shows at its setting.
+
+    Where the explorer says its training is chaotic (the curve at large learning
+    rates), rounding grows until any two programs part, so only what precedes
+    the growth is compared: the start, and that every shown number is finite.
+    """
     numbers = explorer.numbers_at(shown["values"])
     assert set(shown["numbers"]) == set(numbers)
+    if numbers.get("chaotic"):
+        assert shown["numbers"]["chaotic"] is True
+        close(shown["numbers"]["loss_start"], numbers["loss_start"], 0.0, "loss_start")
+        assert all(map(math.isfinite, floats(list(shown["numbers"].values()))))
+        return
     scale = max(map(abs, floats(list(numbers.values()))), default=0.0)
     for name, expected in numbers.items():
         close(shown["numbers"][name], expected, scale, name)
@@ -167,8 +177,8 @@ def test_controls_match_jupyters_one_for_one(chapter):
             assert (shown["low"], shown["high"], shown["step"]) == pytest.approx(
                 (control["low"], control["high"], control["step"]))
             start = control["value"]
-            if control["kind"] == "log":
-                start = math.log10(start)
+            if control["kind"] == "choice":
+                start = control["choices"].index(start)
             assert shown["position"] == pytest.approx(start)
 
 

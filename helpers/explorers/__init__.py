@@ -4,13 +4,15 @@ draws its charts; the front-end is in assets/.
 
 neuron     NeuronExplorer (chapter 1), GradientExplorer (chapter 3)
 training   DescentExplorer (chapter 4), LayerExplorer (chapter 7)
+curve      CurveExplorer (chapter 8)
 """
 
 from helpers.explorers.base import Control, Explorer
+from helpers.explorers.curve import CurveExplorer
 from helpers.explorers.neuron import GradientExplorer, NeuronExplorer
 from helpers.explorers.training import DescentExplorer, LayerExplorer
 
-ALL = (NeuronExplorer, GradientExplorer, DescentExplorer, LayerExplorer)
+ALL = (NeuronExplorer, GradientExplorer, DescentExplorer, LayerExplorer, CurveExplorer)
 
-__all__ = ["ALL", "Control", "DescentExplorer", "Explorer", "GradientExplorer",
+__all__ = ["ALL", "Control", "CurveExplorer", "DescentExplorer", "Explorer", "GradientExplorer",
            "LayerExplorer", "NeuronExplorer"]

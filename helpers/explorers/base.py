@@ -8,7 +8,9 @@ The contract. An explorer is a subclass of ``Explorer`` that states::
     panels()        its charts (``svg.Panel``), built once
     compute(values) every number it shows, computed with helpers, as a dict
                     (floats, ints, None, lists of them); ``values`` maps each
-                    control's name to its value
+                    control's name to its value. A training that magnifies
+                    rounding at some settings says so in ``chaotic``: there,
+                    other code doing the same arithmetic need not agree.
     readout         rows (label, template) of the table under the charts; a
                     third item names a number the row is shown for (as
                     data-show in svg.py)
@@ -49,8 +51,12 @@ _numbers = itertools.count(1)
 
 @dataclass(frozen=True)
 class Control:
-    """One slider. ``kind`` is "float", "int" or "log" (a learning rate, moved in
-    steps of ``step`` powers of ten); ``fmt`` formats its value for display."""
+    """One slider from ``low`` to ``high`` in steps of ``step``, starting at ``value``.
+
+    ``kind`` is "float", "int", or "choice": a slider over the listed ``choices``
+    (the learning rates, 1, 2, 3, 5 in each decade), where low, high and step
+    count positions in the list. ``fmt`` formats the value for display.
+    """
 
     name: str
     label: str
@@ -60,13 +66,26 @@ class Control:
     value: float
     kind: str = "float"
     fmt: str = ".1f"
+    choices: tuple = ()
+
+    @classmethod
+    def rates(cls, name, label, low, high, value):
+        """A learning-rate slider over ``learning_rates(low, high)``."""
+        choices = learning_rates(low, high)
+        return cls(name, label, 0, len(choices) - 1, 1, value, kind="choice", fmt="g",
+                   choices=choices)
 
     def spec(self):
-        """What the front-end needs; a log slider moves along log10 of the value."""
-        spec = asdict(self)
-        if self.kind == "log":
-            spec |= {"low": float(np.log10(self.low)), "high": float(np.log10(self.high))}
-        return spec
+        """What the front-end needs to build the slider."""
+        return {**asdict(self), "choices": list(self.choices)}
+
+
+def learning_rates(low, high):
+    """The numbers 1, 2, 3, 5 times a power of ten from ``low`` to ``high``:
+    learning rates a reader can name, about evenly spaced on a log scale."""
+    exponents = range(int(np.floor(np.log10(low))), int(np.ceil(np.log10(high))) + 1)
+    rates = (float(f"{mantissa}e{exponent}") for exponent in exponents for mantissa in (1, 2, 3, 5))
+    return tuple(rate for rate in rates if low <= rate <= high)
 
 
 def without_negative_zero(value):

@@ -180,11 +180,18 @@ class Panel:
 
     # --- moving parts ----------------------------------------------------------
 
-    def point(self, x, y, color="red", radius=6):
-        """A dot at the numbers named ``x`` and ``y``."""
-        self.moving.append(Element("circle", {"r": radius, "fill": COLORS[color],
-                                              "class": f"{color} filled"},
-                                   {"data-x": x, "data-y": y}))
+    def point(self, x, y, color="red", radius=6, show=None):
+        """A dot at the numbers named ``x`` and ``y`` (either may be a fixed number)."""
+        attributes = {"r": radius, "fill": COLORS[color], "class": f"{color} filled"}
+        bindings = {}
+        for key, value, scale in (("x", x, self.x), ("y", y, self.y)):
+            if isinstance(value, str):
+                bindings[f"data-{key}"] = value
+            else:
+                attributes[f"c{key}"] = _coordinate(scale(value))
+        if show:
+            bindings["data-show"] = show
+        self.moving.append(Element("circle", attributes, bindings))
         return self
 
     def hbar(self, row, value, color="blue", thickness=18):

@@ -36,8 +36,7 @@ class DescentExplorer(Explorer):
 
     name = "descent"
     controls = (
-        Control("learning_rate", "learning rate η", 1e-4, 1.0, 0.1, 1e-3, kind="log",
-                fmt=".3g"),
+        Control.rates("learning_rate", "learning rate η", 1e-4, 1.0, 1e-3),
         Control("steps", "steps", 0, 50, 1, 20, kind="int", fmt="d"),
     )
     data = {"inputs": list(NEURON_INPUTS), "weights": list(NEURON_WEIGHTS), "bias": NEURON_BIAS}
@@ -49,7 +48,7 @@ class DescentExplorer(Explorer):
         ("the neuron", "dead from step {dead_at:d}: z ≤ 0, so every gradient is 0", "dead_at"),
         ("the neuron", "alive: z > 0 at every step", "!dead_at"),
     )
-    status = "y = {y:.4f} after {steps:d} steps at η = {learning_rate:.3g}"
+    status = "y = {y:.4f} after {steps:d} steps at η = {learning_rate:g}"
 
     def compute(self, values):
         steps = int(values["steps"])
@@ -64,7 +63,7 @@ class DescentExplorer(Explorer):
     def panels(self):
         output = _step_axis(50, "The output y, step by step", "y", (-0.7, 15.5), (0, 5, 10, 15),
                             "y falls from {y_start:.4f} to {y:.4f} in {steps:d} steps at "
-                            "learning rate {learning_rate:.3g}.")
+                            "learning rate {learning_rate:g}.")
         output.zero_line().path("outputs").point("steps", "y", color="blue", radius=4)
         output.vline("dead_at").label("dead from step {dead_at:d}", at=(49, 13.5),
                                       color="red", anchor="end", show="dead_at")
@@ -83,8 +82,7 @@ class LayerExplorer(Explorer):
 
     name = "layer"
     controls = (
-        Control("learning_rate", "learning rate η", 1e-4, 0.1, 0.1, 1e-3, kind="log",
-                fmt=".3g"),
+        Control.rates("learning_rate", "learning rate η", 1e-4, 0.1, 1e-3),
         Control("steps", "steps", 0, 100, 1, 40, kind="int", fmt="d"),
     )
     data = {"inputs": LAYER_INPUTS.tolist(), "weights": LAYER_WEIGHTS.tolist(),
@@ -95,7 +93,7 @@ class LayerExplorer(Explorer):
         ("mean output of neurons 0, 1, 2", "{means[0]:.4f}, {means[1]:.4f}, {means[2]:.4f}"),
         ("outputs above 10⁻⁹", "{alive:d} of {outputs_count:d}"),
     )
-    status = "loss = {loss:.4f} after {steps:d} steps at η = {learning_rate:.3g}"
+    status = "loss = {loss:.4f} after {steps:d} steps at η = {learning_rate:g}"
 
     def compute(self, values):
         steps = int(values["steps"])
@@ -113,7 +111,7 @@ class LayerExplorer(Explorer):
         loss = _step_axis(100, "The loss, step by step", "L = ½·Σy²", (-0.03 * loss_top, loss_top),
                           tuple(range(0, int(loss_top), 20)),
                           "The loss falls from {loss_start:.4f} to {loss:.4f} in {steps:d} "
-                          "steps at learning rate {learning_rate:.3g}.")
+                          "steps at learning rate {learning_rate:g}.")
         loss.zero_line().path("losses").point("steps", "loss", color="blue", radius=4)
         mean_top = np.ceil(max(start["means"])) + 1
         means = _step_axis(100, "Each neuron's mean output", "mean output",

@@ -70,6 +70,7 @@ function general(value, precision) {
 
 export function formatNumber(value, spec) {
   if (spec === "d") return String(value);
+  if (spec === "g") spec = ".6g";  // Python's default precision for "g"
   const match = /^\.(\d+)([fg])$/.exec(spec);
   if (!match) return String(value);
   const digits = Number(match[1]);
@@ -152,7 +153,7 @@ function make(tag, attributes = {}, text = "") {
 
 function controlValue(control, input) {
   const position = Number(input.value);
-  return control.kind === "log" ? 10 ** position : position;
+  return control.kind === "choice" ? control.choices[position] : position;
 }
 
 // Build the explorer into `root` from its spec (see helpers/explorers/base.py).
@@ -167,10 +168,10 @@ export function mount(root, spec, request) {
   const uid = `${spec.name}-${Math.random().toString(36).slice(2, 8)}`;
   for (const control of spec.controls) {
     const id = `${uid}-${control.name}`;
-    const log = control.kind === "log";
+    const choice = control.kind === "choice";
     const input = make("input", {
       type: "range", id, min: control.low, max: control.high, step: control.step,
-      value: log ? Math.log10(control.value) : control.value,
+      value: choice ? control.choices.indexOf(control.value) : control.value,
     });
     const output = make("output", { for: id });
     const label = make("label", { for: id }, control.label);
@@ -231,14 +232,36 @@ export function mount(root, spec, request) {
 }
 
 // JupyterLab: the kernel answers each move with numbers computed by helpers.
+// While it works on one move, only the latest of the moves that follow waits,
+// so a slider dragged faster than the kernel answers never builds a queue.
 function render({ model, el }) {
-  const view = mount(el, model.get("spec"), (values) => {
+  let waiting = false;
+  let latest = null;
+  let sent = JSON.stringify(model.get("values"));
+  const send = (values) => {
+    if (waiting) {
+      latest = values;
+      return;
+    }
+    // The kernel answers a change only; the same values again would wait forever.
+    if (JSON.stringify(values) === sent) return;
+    sent = JSON.stringify(values);
+    waiting = true;
     model.set("values", values);
     model.save_changes();
-  });
-  const update = () => view.show(model.get("numbers"));
+  };
+  const view = mount(el, model.get("spec"), send);
+  const update = () => {
+    view.show(model.get("numbers"));
+    waiting = false;
+    if (latest) {
+      const values = latest;
+      latest = null;
+      send(values);
+    }
+  };
   model.on("change:numbers", update);
-  update();
+  view.show(model.get("numbers"));
   return () => model.off("change:numbers", update);
 }
 
