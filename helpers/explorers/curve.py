@@ -70,6 +70,8 @@ class CurveExplorer(Explorer):
 
     @property
     def data(self):
+        """What the page needs to train the same network: the samples, the
+        starting parameters of the widest network, the grid and the limits."""
         start = initial_parameters(HIDDEN_MAX)
         return {"inputs": CURVE_INPUTS.ravel().tolist(), "targets": CURVE_TARGETS.ravel().tolist(),
                 "w1": start.w1.ravel().tolist(), "b1": start.b1.ravel().tolist(),
