@@ -1,6 +1,7 @@
 """Interactive explorers: sliders that move a chart and its numbers, live in
 Jupyter and in the HTML book. base.py states what an explorer is; svg.py
-draws its charts; the front-end is in assets/.
+draws its charts, whose moving parts name their numbers (bindings.py); the
+front-end is in assets/.
 
 neuron     NeuronExplorer (chapter 1), GradientExplorer (chapter 3)
 training   DescentExplorer (chapter 4), LayerExplorer (chapter 7)

@@ -2,27 +2,18 @@
 
 A ``Panel`` is one chart: axes, ticks and labels are drawn when it is built.
 Its moving parts (a point, a bar, a curve, a label) name the numbers they
-follow instead of holding values. ``Panel.svg(numbers)`` places them at
-``numbers``, for the still picture stored in the notebook; the page's script
-(assets/explorer.js) places them again after every slider move, reading the
-same names from the same ``data-*`` attributes::
-
-    data-x, data-y       a point's centre, a text's anchor, a vertical or
-                         horizontal line's position (data coordinates)
-    data-x2, data-y2     the far end of a bar that starts at 0
-    data-xs, data-ys     a curve's points (data-xs left out: 0, 1, 2, ...)
-    data-text            a format template, e.g. "z = {z:.2f}"
-    data-show            shown only while that number is not None (or false);
-                         "!name" turns the test round
-
-A name may index a list: ``weights[2]``. Coordinates are written with two
-decimals, by Python here and by the same rule in the page.
+follow instead of holding values (see bindings.py). ``Panel.svg(numbers)``
+places them at ``numbers``, for the still picture stored in the notebook; the
+page's script (assets/explorer.js) places them again after every slider move.
+Coordinates are written with two decimals, by Python here and by the same
+rule in the page.
 """
 
 import base64
 import math
-import re
 from html import escape
+
+from helpers.explorers.bindings import fill_template, lookup, shown
 
 #: Colours by role: the still picture uses these; the page's stylesheet
 #: repaints each role for the light and dark themes.
@@ -30,29 +21,6 @@ COLORS = {"ink": "#222222", "muted": "#767676", "grid": "#d0d0d0", "blue": "#1f7
           "red": "#d62728", "orange": "#e8710a", "green": "#2ca02c", "purple": "#9467bd"}
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
-_NAME = re.compile(r"^(\w+)(?:\[(\d+)\])?$")
-_FIELD = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
-
-
-def lookup(numbers, name):
-    """``numbers[name]``, where ``name`` may index a list: "weights[2]"."""
-    key, index = _NAME.match(name).groups()
-    value = numbers[key]
-    return value if index is None else value[int(index)]
-
-
-def shown(numbers, test):
-    """Whether an element with ``data-show=test`` is visible at ``numbers``."""
-    negate = test.startswith("!")
-    value = lookup(numbers, test.lstrip("!"))
-    return (value is not None and value is not False) != negate
-
-
-def fill_template(template, numbers):
-    """``template`` with each {name:spec} replaced, as str.format would."""
-    return _FIELD.sub(lambda m: format(lookup(numbers, m[1]), m[2] or ""), template)
-
-
 def _coordinate(value):
     return f"{value:.2f}"
 
@@ -131,9 +99,9 @@ class Panel:
         self._label(x0, 16, self.title, "start", 14, weight="bold")
 
     def _label(self, x, y, text, anchor, size, weight="normal"):
-        self.fixed.append(Element("text", {
-            "x": _coordinate(x), "y": _coordinate(y), "text-anchor": anchor, "font-size": size,
-            "font-weight": weight, "fill": COLORS["ink"], "class": "ink"}, text=text))
+        label = _text(x, y, text, "ink", anchor, size)
+        label.attributes["font-weight"] = weight
+        self.fixed.append(label)
 
     def curve(self, xs, ys, color="blue", width=2, dash=None):
         """A fixed line through the points (xs[i], ys[i])."""
@@ -143,19 +111,10 @@ class Panel:
         self.fixed.append(Element("polyline", stroke | {"points": points}))
         return self
 
-    def text(self, x, y, text, color="muted", anchor="start", size=12):
-        """A fixed note at data coordinates (x, y)."""
-        self.fixed.append(Element("text", {
-            "x": _coordinate(self.x(x)), "y": _coordinate(self.y(y)), "text-anchor": anchor,
-            "font-size": size, "fill": COLORS[color], "class": color}, text=text))
-        return self
-
     def legend(self, names, colors, at):
         """Each name in its line's colour, one under the other, from data point ``at``."""
         for row, (name, color) in enumerate(zip(names, colors, strict=True)):
-            self.fixed.append(Element("text", {
-                "x": _coordinate(self.x(at[0])), "y": _coordinate(self.y(at[1]) + 16 * row),
-                "font-size": 12, "fill": COLORS[color], "class": color}, text=name))
+            self.fixed.append(_text(self.x(at[0]), self.y(at[1]) + 16 * row, name, color))
         return self
 
     def dot(self, x, y, color="blue", radius=4, hollow=False):
@@ -228,9 +187,7 @@ class Panel:
     def label(self, template, x=None, y=None, at=(0, 0), color="ink", anchor="start",
               size=12, show=None):
         """Text from ``template``; fixed at data point ``at`` unless ``x``/``y`` name numbers."""
-        attributes = {"text-anchor": anchor, "font-size": size, "fill": COLORS[color],
-                      "class": color, "x": _coordinate(self.x(at[0])),
-                      "y": _coordinate(self.y(at[1]))}
+        attributes = _text(self.x(at[0]), self.y(at[1]), "", color, anchor, size).attributes
         bindings = {"data-text": template}
         bindings |= {"data-x": x} if x else {}
         bindings |= {"data-y": y} if y else {}
@@ -312,6 +269,12 @@ class Panel:
         return (f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(alt)}" '
                 f'width="{self.width}" height="{self.height}" '
                 f'style="max-width:100%;height:auto">')
+
+
+def _text(x, y, text, color="ink", anchor="start", size=12):
+    """A text element at SVG coordinates (x, y), in the colour of its role."""
+    return Element("text", {"x": _coordinate(x), "y": _coordinate(y), "text-anchor": anchor,
+                            "font-size": size, "fill": COLORS[color], "class": color}, text=text)
 
 
 def _markup(tag, attributes, text=""):
