@@ -136,6 +136,10 @@ def check_against_helpers(explorer, shown):
     """
     numbers = explorer.numbers_at(shown["values"])
     assert set(shown["numbers"]) == set(numbers)
+    # Whatever the numbers, the page prints them as Python would.
+    own = explorer.texts(shown["numbers"])
+    assert (shown["readout"], shown["status"], shown["descriptions"]) == (
+        [list(row) for row in own["readout"]], own["status"], own["descriptions"])
     if numbers.get("chaotic"):
         assert shown["numbers"]["chaotic"] is True
         close(shown["numbers"]["loss_start"], numbers["loss_start"], 0.0, "loss_start")
@@ -202,6 +206,34 @@ def test_random_moves_show_what_helpers_computes(chapter):
             assert (after["readout"], after["status"]) != (before["readout"], before["status"])
             assert after["valuetexts"][which] != before["valuetexts"][which]
             before = after
+
+
+def formatting_cases(count=4000, seed=7):
+    """Numbers of every size and sign, exact ties and edge cases, with formats."""
+    rng = random.Random(seed)
+    values = [0.0, -0.0, 0.125, -0.125, 2.5, 3.5, 9.995, 9.9995, 99999.5, 1e21, 1e-300,
+              5e-324, 1.7976931348623157e308, 5.82158e109, 0.1, 0.3, 1e16, 1.25e-7]
+    for _ in range(count):
+        values.append(rng.choice((-1, 1)) * 10 ** rng.uniform(-320, 308))
+        values.append(rng.choice((-1, 1)) * 10 ** rng.uniform(-6, 6))
+    specs = [".0f", ".2f", ".4f", ".5f", ".1g", ".3g", ".4g", "g"]
+    return [(value, spec) for value in values for spec in specs
+            if not (spec.endswith("f") and abs(value) > 1e30)]
+
+
+def test_the_page_prints_numbers_as_python_does(browser, book_url):
+    """The page's formatter against Python's format(), case by case."""
+    visit = Visit(browser, book_url, sorted(PAGES)[0])
+    cases = formatting_cases()
+    printed = visit.page.evaluate("""async (cases) => {
+        const { formatNumber } = await import('../_static/explorer.js');
+        return cases.map(([value, spec]) => formatNumber(value, spec));
+    }""", cases)
+    wrong = [(value, spec, text, format(value, spec))
+             for (value, spec), text in zip(cases, printed, strict=True)
+             if text != format(value, spec)]
+    visit.close()
+    assert wrong == []
 
 
 def test_keyboard_moves_every_control_and_the_live_region_says_so(chapter):

@@ -56,8 +56,8 @@ class CurveExplorer(Explorer):
         Control("steps", "steps", 0, STEPS_MAX, LOSS_EVERY, STEPS_MAX, kind="int", fmt="d"),
     )
     readout = (
-        ("loss before any step", "{loss_start:.5f}"),
-        ("loss after the steps", "{loss:.5f}"),
+        ("loss before any step", "{loss_start:.4g}"),
+        ("loss after the steps", "{loss:.4g}"),
         ("diverged", "at step {diverged_at:d}: the numbers overflowed, training stopped",
          "diverged_at"),
         ("dead hidden units", "{dead:d} of {hidden:d}"),
@@ -65,7 +65,7 @@ class CurveExplorer(Explorer):
                      "these numbers can differ from a run in Jupyter or on another computer",
          "chaotic"),
     )
-    status = ("loss = {loss:.5f} at step {shown_step:d} of {steps:d}, H = {hidden:d}, "
+    status = ("loss = {loss:.4g} at step {shown_step:d} of {steps:d}, H = {hidden:d}, "
               "η = {learning_rate:g}")
 
     @property
@@ -108,7 +108,7 @@ class CurveExplorer(Explorer):
                     (-3, -2, -1, 0, 1, 2, 3), (-1, 0, 1), height=260,
                     description="With H = {hidden:d} hidden units, after {shown_step:d} steps at "
                                 "learning rate {learning_rate:g}, the fit (blue) has a loss of "
-                                "{loss:.5f}; {dead:d} units are dead.")
+                                "{loss:.4g}; {dead:d} units are dead.")
         fit.zero_line()
         fit.curve(CURVE_CORNERS[:, 0], CURVE_CORNERS[:, 1], color="muted", width=1.5, dash="5 4")
         for x, t in zip(CURVE_INPUTS.ravel(), CURVE_TARGETS.ravel(), strict=True):
@@ -127,7 +127,7 @@ class CurveExplorer(Explorer):
         loss = Panel("The loss, step by step", "step", "loss (log scale)", (-60, STEPS_MAX * 1.02),
                      (1e-3, 3), tuple(range(0, STEPS_MAX + 1, 1000)),
                      ((1e-3, "0.001"), (1e-2, "0.01"), (1e-1, "0.1"), (1, "1")), ylog=True,
-                     description="The loss goes from {loss_start:.5f} at step 0 to {loss:.5f} "
+                     description="The loss goes from {loss_start:.4g} at step 0 to {loss:.4g} "
                                  "at step {shown_step:d} of {steps:d}.")
         loss.path("losses", "loss_steps").point("shown_step", "loss", color="blue", radius=4)
         loss.vline("diverged_at").label("diverged at step {diverged_at:d}", at=(STEPS_MAX, 1.5),

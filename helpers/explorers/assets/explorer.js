@@ -9,9 +9,20 @@
 
 // --- Numbers as Python's format() prints them --------------------------------
 
-// The exact decimal digits of a finite a >= 0: [integer part, 100 decimals].
+// The exact decimal digits of a finite a >= 0: [integer part, fraction part].
+// A double is m * 2^e with whole numbers m and e; for e < 0 that is
+// m * 5^-e / 10^-e, whose digits BigInt writes out exactly.
 function exactDigits(a) {
-  return a.toFixed(100).split(".");
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, a);
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const m = biased === 0 ? fraction : fraction | (1n << 52n);
+  const e = (biased === 0 ? 1 : biased) - 1075;
+  if (e >= 0) return [(m << BigInt(e)).toString(), ""];
+  const digits = (m * 5n ** BigInt(-e)).toString().padStart(1 - e, "0");
+  return [digits.slice(0, e), digits.slice(e)];
 }
 
 // Keep the first `keep` of `digits`, rounding half to even as Python does.
@@ -39,7 +50,7 @@ function sign(value) {
 // format(value, ".Nf")
 function fixed(value, decimals) {
   const [whole, fraction] = exactDigits(Math.abs(value));
-  const digits = roundHalfEven(whole + fraction, whole.length + decimals);
+  const digits = roundHalfEven(whole + fraction.padEnd(decimals, "0"), whole.length + decimals);
   const cut = digits.length - decimals;
   const integer = digits.slice(0, cut).replace(/^0+(?=\d)/, "") || "0";
   return sign(value) + integer + (decimals > 0 ? "." + digits.slice(cut) : "");
@@ -55,10 +66,11 @@ function general(value, precision) {
   if (a === 0) return sign(value) + "0";
   const [whole, fraction] = exactDigits(a);
   const all = whole + fraction;
-  const first = all.search(/[1-9]/);
-  let exponent = whole.length - 1 - first;
-  const rounded = roundHalfEven(all, first + precision);
-  if (rounded.length > first + precision) exponent += 1;  // 9.99 became 10.0
+  const keep = all.search(/[1-9]/) + precision;
+  const rounded = roundHalfEven(all.padEnd(keep, "0"), keep);
+  // A carry (9.99 to 10.0) can lengthen the digits or move the first non-zero one.
+  const integerLength = whole.length + rounded.length - keep;
+  const exponent = integerLength - 1 - rounded.search(/[1-9]/);
   if (exponent >= -4 && exponent < precision) {
     return stripZeros(fixed(value, precision - 1 - exponent));
   }
