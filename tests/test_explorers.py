@@ -31,7 +31,7 @@ def test_neuron_explorer_follows_the_sum_and_relu():
     assert numbers["products"] == [1.0, 4.0, -9.0]
     assert numbers["z"] == pytest.approx(1 + 4 - 9 - 20)
     assert numbers["y"] == 0.0
-    assert explorer.texts()["status"] == f"z = {numbers['z']:.2f}, y = 0.00"
+    assert explorer.texts()["status"] == f"z = {numbers['z']:.4g}, y = 0"
 
 
 def test_gradient_explorer_gradients_vanish_when_z_is_not_positive():

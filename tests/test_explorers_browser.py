@@ -216,7 +216,7 @@ def formatting_cases(count=4000, seed=7):
     for _ in range(count):
         values.append(rng.choice((-1, 1)) * 10 ** rng.uniform(-320, 308))
         values.append(rng.choice((-1, 1)) * 10 ** rng.uniform(-6, 6))
-    specs = [".0f", ".2f", ".4f", ".5f", ".1g", ".3g", ".4g", "g"]
+    specs = [".0f", ".2f", ".4f", "z.4f", ".5f", ".1g", ".3g", ".4g", "z.4g", "g"]
     return [(value, spec) for value in values for spec in specs
             if not (spec.endswith("f") and abs(value) > 1e30)]
 

@@ -33,14 +33,14 @@ class NeuronExplorer(Explorer):
     controls = NEURON_CONTROLS
     data = NEURON_DATA
     readout = (
-        ("x₁·w₁", "{products[0]:.2f}"),
-        ("x₂·w₂", "{products[1]:.2f}"),
-        ("x₃·w₃", "{products[2]:.2f}"),
-        ("b", "{b:.2f}"),
-        ("z = x₁·w₁ + x₂·w₂ + x₃·w₃ + b", "{z:.2f}"),
-        ("y = ReLU(z)", "{y:.2f}"),
+        ("x₁·w₁", "{products[0]:.4g}"),
+        ("x₂·w₂", "{products[1]:.4g}"),
+        ("x₃·w₃", "{products[2]:.4g}"),
+        ("b", "{b:.4g}"),
+        ("z = x₁·w₁ + x₂·w₂ + x₃·w₃ + b", "{z:.4g}"),
+        ("y = ReLU(z)", "{y:.4g}"),
     )
-    status = "z = {z:.2f}, y = {y:.2f}"
+    status = "z = {z:.4g}, y = {y:.4g}"
 
     def compute(self, values):
         step = _gradients(values)
@@ -49,16 +49,16 @@ class NeuronExplorer(Explorer):
     def panels(self):
         curve = Panel("The neuron on the ReLU curve", "z", "y = ReLU(z)", Z_RANGE, (-3, 30),
                       Z_TICKS, (0, 10, 20, 30),
-                      description="The ReLU curve, with the neuron at z = {z:.2f}, "
-                                  "y = {y:.2f}.")
+                      description="The ReLU curve, with the neuron at z = {z:.4g}, "
+                                  "y = {y:.4g}.")
         curve.zero_line().curve((Z_RANGE[0], 0, Z_RANGE[1]), (0, 0, Z_RANGE[1]))
-        curve.point("z", "y").label("z = {z:.2f}, y = {y:.2f}", at=(-38, 26), color="red")
+        curve.point("z", "y").label("z = {z:.4g}, y = {y:.4g}", at=(-38, 26), color="red")
         names = ("x₁·w₁", "x₂·w₂", "x₃·w₃", "b", "z")
         terms = Panel("The terms of the sum", "value", "", Z_RANGE, (4.6, -0.6), Z_TICKS,
                       tuple(enumerate(names)),
-                      description="Bars for the terms x₁·w₁ = {products[0]:.2f}, x₂·w₂ = "
-                                  "{products[1]:.2f}, x₃·w₃ = {products[2]:.2f} and "
-                                  "b = {b:.2f}, which add up to z = {z:.2f}.")
+                      description="Bars for the terms x₁·w₁ = {products[0]:.4g}, x₂·w₂ = "
+                                  "{products[1]:.4g}, x₃·w₃ = {products[2]:.4g} and "
+                                  "b = {b:.4g}, which add up to z = {z:.4g}.")
         terms.zero_line("x")
         for row, value in enumerate(("products[0]", "products[1]", "products[2]", "b")):
             terms.hbar(row, value, color="muted")
@@ -73,13 +73,13 @@ class GradientExplorer(Explorer):
     controls = NEURON_CONTROLS
     data = NEURON_DATA
     readout = (
-        ("z", "{z:.2f}"),
-        ("ReLU′(z)", "{relu_slope:.2f}"),
-        *((f"∂y/∂w{s} = ReLU′(z)·x{s}", f"{{dweights[{i}]:.2f}}") for i, s in enumerate("₁₂₃")),
-        ("∂y/∂b = ReLU′(z)·1", "{dbias:.2f}"),
-        *((f"∂y/∂x{s} = ReLU′(z)·w{s}", f"{{dinputs[{i}]:.2f}}") for i, s in enumerate("₁₂₃")),
+        ("z", "{z:.4g}"),
+        ("ReLU′(z)", "{relu_slope:.4g}"),
+        *((f"∂y/∂w{s} = ReLU′(z)·x{s}", f"{{dweights[{i}]:.4g}}") for i, s in enumerate("₁₂₃")),
+        ("∂y/∂b = ReLU′(z)·1", "{dbias:.4g}"),
+        *((f"∂y/∂x{s} = ReLU′(z)·w{s}", f"{{dinputs[{i}]:.4g}}") for i, s in enumerate("₁₂₃")),
     )
-    status = "z = {z:.2f}, ReLU′(z) = {relu_slope:.2f}"
+    status = "z = {z:.4g}, ReLU′(z) = {relu_slope:.4g}"
 
     def compute(self, values):
         step = _gradients(values)
@@ -87,21 +87,21 @@ class GradientExplorer(Explorer):
                 "dbias": step.dbias, "dinputs": step.dinputs, "dead": step.z <= 0}
 
     def panels(self):
-        local = Panel("ReLU's local gradient", "z", "ReLU′(z)", Z_RANGE, (-0.2, 1.3), Z_TICKS,
+        local = Panel("ReLU's local derivative", "z", "ReLU′(z)", Z_RANGE, (-0.2, 1.3), Z_TICKS,
                       (0, 0.5, 1),
                       description="ReLU′(z) is 0 for z ≤ 0 and 1 for z > 0; at the neuron's "
-                                  "z = {z:.2f} it is {relu_slope:.2f}.")
+                                  "z = {z:.4g} it is {relu_slope:.4g}.")
         local.curve((Z_RANGE[0], 0), (0, 0)).curve((0, Z_RANGE[1]), (1, 1))
         # The book's convention at the kink: ReLU'(0) = 0 (filled dot), not 1 (open dot).
         local.dot(0, 0).dot(0, 1, hollow=True)
         local.point("z", "relu_slope")
         names = ("w₁", "w₂", "w₃", "b", "x₁", "x₂", "x₃")
-        chain = Panel("Chained gradients of y", "∂y/∂ of each", "gradient", (-0.6, 6.6),
+        chain = Panel("Chained gradients of y", "with respect to", "gradient of y", (-0.6, 6.6),
                       (-3.5, 3.5), tuple(enumerate(names)), (-3, -2, -1, 0, 1, 2, 3),
-                      description="The gradients of y: ∂y/∂w = ({dweights[0]:.2f}, "
-                                  "{dweights[1]:.2f}, {dweights[2]:.2f}), ∂y/∂b = {dbias:.2f}, "
-                                  "∂y/∂x = ({dinputs[0]:.2f}, {dinputs[1]:.2f}, "
-                                  "{dinputs[2]:.2f}).")
+                      description="The gradients of y: ∂y/∂w = ({dweights[0]:.4g}, "
+                                  "{dweights[1]:.4g}, {dweights[2]:.4g}), ∂y/∂b = {dbias:.4g}, "
+                                  "∂y/∂x = ({dinputs[0]:.4g}, {dinputs[1]:.4g}, "
+                                  "{dinputs[2]:.4g}).")
         chain.zero_line()
         for column, value in enumerate(("dweights[0]", "dweights[1]", "dweights[2]", "dbias")):
             chain.vbar(column, value, color="orange", thickness=22)

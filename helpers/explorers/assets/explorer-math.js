@@ -214,6 +214,8 @@ export const compute = {
       learning_rate: values.learning_rate, steps, losses: path.losses,
       loss_start: path.losses[0], loss: path.losses[steps], mean_paths: transpose(means),
       means: means[steps], alive: last.filter((v) => v > data.alive).length,
+      killed: steps ? transpose(path.outputs[1]).filter((column) => column.every((v) => v === 0))
+        .length : null,
       outputs_count: last.length,
     };
   },

@@ -80,13 +80,17 @@ function general(value, precision) {
   return `${sign(value)}${mantissa}e${exponent < 0 ? "-" : "+"}${power}`;
 }
 
+// format(value, spec) for the specs the explorers use: "d", "g", ".Nf", ".Ng",
+// each optionally led by "z", which prints a negative number that rounds to
+// zero as 0 (Python 3.11's "z" option).
 export function formatNumber(value, spec) {
   if (spec === "d") return String(value);
-  if (spec === "g") spec = ".6g";  // Python's default precision for "g"
-  const match = /^\.(\d+)([fg])$/.exec(spec);
+  const match = /^(z?)(?:\.(\d+))?([fg])$/.exec(spec);
   if (!match) return String(value);
-  const digits = Number(match[1]);
-  return match[2] === "f" ? fixed(value, digits) : general(value, digits || 1);
+  const [, z, digits, kind] = match;
+  const text = kind === "f" ? fixed(value, Number(digits ?? 6))
+                            : general(value, Math.max(Number(digits ?? 6), 1));
+  return z && /^-[0.]*$/.test(text.split("e")[0]) ? text.slice(1) : text;
 }
 
 // --- Names, templates and visibility, as in svg.py ---------------------------
