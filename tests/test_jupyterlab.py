@@ -3,8 +3,8 @@
 Starts JupyterLab on 127.0.0.1 over a temporary copy of the chapters (so
 autosave cannot touch book/). Each chapter with an explorer opens first as a
 reader finds it: the stored output, which Lab does not trust yet, must show
-the still picture, its note and no dead controls. Then Run All, and moving
-the first slider with the keyboard must redraw the chart.
+the still picture, its note and no dead controls. Then the explorer's cell
+runs, and moving the first slider with the keyboard must redraw the chart.
 Skips without chromium, like the other browser tests; under CI it must run.
 """
 
@@ -30,7 +30,10 @@ except ImportError:  # the lab fixture skips, or fails under CI, with the reason
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "_build" / "screenshots"
-CHAPTERS_WITH_EXPLORERS = ["01_neuron", "03_chain_rule", "04_optimizer_step", "07_together"]
+# Every chapter whose stored output holds an explorer.
+CHAPTERS_WITH_EXPLORERS = sorted(
+    path.stem for path in (ROOT / "book").glob("*.ipynb")
+    if "bp-explorer" in path.read_text(encoding="utf-8"))
 LAB_SETTINGS = {
     # JupyterLab drops cells far from the viewport from the page; render them all,
     # so the explorer's image stays in the page while the test scrolls to it.
@@ -88,23 +91,22 @@ def lab(tmp_path_factory):
     server.wait(timeout=30)
 
 
-def run_all_cells(notebook, page, tries=3):
-    """Run > Run All Cells; return the live explorer once it is drawn.
+def run_the_explorer_cell(cell, page, tries=3):
+    """Select the explorer's cell and run it (Shift+Enter); return the live explorer.
 
     The stored outputs hold no live widget (only its view), so the live
-    explorer exists only once the kernel has run the explorer's cell.
+    explorer exists only once the kernel has run the cell. The cell needs
+    nothing from the cells above it.
     """
-    image = notebook.locator(".jp-OutputArea-output .bp-live").first
+    live = cell.locator(".jp-OutputArea-output .bp-live")
     for _ in range(tries):
-        page.get_by_role("menuitem", name="Run", exact=True).click()
-        item = page.locator("li[data-command='runmenu:run-all']")
-        item.wait_for(state="visible", timeout=10_000)
-        item.click()
-        # A click that lands while the menu is still opening can be lost: try again.
+        cell.locator(".jp-InputPrompt").click()
+        page.keyboard.press("Shift+Enter")
+        # A key press that lands before the kernel listens can be lost: try again.
         with contextlib.suppress(PlaywrightTimeout):
-            image.wait_for(state="attached", timeout=45_000)
-            return image
-    pytest.fail(f"Run All Cells drew no explorer in {tries} tries")
+            live.wait_for(state="attached", timeout=30_000)
+            return live
+    pytest.fail(f"running the explorer's cell drew no explorer in {tries} tries")
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS_WITH_EXPLORERS)
@@ -133,14 +135,18 @@ def move_the_first_slider(page):
     # cells run while the kernel is still connecting can leave it stuck there:
     # wait for the status bar to say the kernel itself is idle.
     page.locator(".jp-StatusBar-Widget", has_text="| Idle").first.wait_for(timeout=90_000)
-    still = notebook.locator(".jp-OutputArea-output:has(.bp-note)").first
-    still.wait_for(timeout=30_000)
+    notebook.locator(".jp-CodeCell:has(.bp-note)").first.wait_for(timeout=30_000)
+    # The cell by its place, as the still picture that finds it goes once it runs.
+    index = notebook.locator(".jp-CodeCell").evaluate_all(
+        "cells => cells.findIndex(cell => cell.querySelector('.bp-note'))")
+    cell = notebook.locator(".jp-CodeCell").nth(index)
+    still = cell.locator(".jp-OutputArea-output")
     assert "run this cell" in still.inner_text()
     assert still.locator("input, script").count() == 0, "an untrusted output kept controls"
     images = still.locator("img")
     assert images.count() >= 1
     assert all(image.evaluate("i => i.complete && i.naturalWidth > 0") for image in images.all())
-    live = run_all_cells(notebook, page)
+    live = run_the_explorer_cell(cell, page)
     live.scroll_into_view_if_needed()
     charts = live.locator(".bp-panels")
     before = charts.inner_html()
