@@ -59,9 +59,13 @@ def launch(playwright):
 class Visit:
     """One page load, with every blocked request, console error and byte recorded."""
 
-    def __init__(self, browser, base_url, path, width=1280, height=900):
+    def __init__(self, browser, base_url, path, width=1280, height=900, phone=False,
+                 color_scheme="light"):
+        """``phone``: a touch screen that lays out like a phone's (chromium's mobile mode)."""
         self.blocked, self.errors, self.responses = [], [], []
-        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.context = browser.new_context(viewport={"width": width, "height": height},
+                                           is_mobile=phone, has_touch=phone,
+                                           color_scheme=color_scheme)
         self.page = self.context.new_page()
         self.page.route("**/*", lambda route: self._route(route, base_url))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
