@@ -34,9 +34,13 @@ book: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-## JupyterLab on the book, with live sliders.
+## JupyterLab on the book, with live sliders. Its settings are the project's own,
+## in jupyter-config/: the file browser lists the chapters and pages, not tool
+## files, and no news pop-up asks for attention. Jupyter refuses to run as root
+## unless told it may. LAB_ARGS passes more options (the tests use it).
+LAB_AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(STAMP)
-	$(BIN)/jupyter lab book/
+	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-config" $(BIN)/jupyter lab $(LAB_AS_ROOT) $(LAB_ARGS) book/
 
 ## Re-execute every chapter in place, top to bottom, in a fresh kernel.
 notebooks: $(STAMP)
