@@ -305,3 +305,37 @@ def test_one_search_entry_and_no_empty_header(browser, book_url, width):
     entries = page.evaluate(SEARCH_ENTRIES)
     assert len(entries) == 1, entries
     page_visit.close()
+
+
+FIGURES = """() => [...document.querySelectorAll('.cell_output img')].map(img => {
+    const style = getComputedStyle(img);
+    const panel = img.closest('.output.text_html');
+    const between = [];
+    for (let el = img.parentElement; el && !el.classList.contains('cell_output');
+         el = el.parentElement) {
+        between.push(getComputedStyle(el).backgroundColor);
+    }
+    return {alt: img.alt.slice(0, 40), width: img.getBoundingClientRect().width,
+            explorer: img.closest('.explorer-twin') !== null,
+            card: panel ? getComputedStyle(panel).backgroundColor : style.backgroundColor,
+            filter: style.filter, between: panel ? [] : between};
+})"""
+
+
+def test_figures_are_light_cards_in_dark_mode_and_fill_a_phone(browser, book_url):
+    """One card per figure, the screen's width on a phone (tests/test_figure_style.py)."""
+    problems = []
+    for path in CHAPTERS:
+        page_visit = Visit(browser, book_url, path, **PHONE, color_scheme="dark")
+        figures = page_visit.page.evaluate(FIGURES)
+        page_visit.close()
+        for figure in figures:
+            where = f"{path}: {figure['alt']}"
+            # An explorer's frames sit inside its card's padding, with its controls.
+            if not figure["explorer"] and abs(figure["width"] - PHONE["width"]) > 1:
+                problems.append(f"{where} is {figure['width']:.0f} px wide")
+            if figure["card"] != "rgb(255, 255, 255)":
+                problems.append(f"{where} sits on {figure['card']}, not a light card")
+            if any(color != "rgba(0, 0, 0, 0)" for color in figure["between"]):
+                problems.append(f"{where} is framed by {figure['between']}")
+    assert problems == []
