@@ -103,20 +103,30 @@ def test_explorer_sliders_move_with_the_keyboard(visit):
             assert twin.locator("img").get_attribute("alt")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
-def test_screenshots(browser, book_url, width, scheme):
+def screenshot(page_visit, path, scheme="light"):
+    """The whole page into _build/screenshots/, named after it, its width and its scheme."""
+    page = page_visit.page
+    theme = page.evaluate("document.documentElement.dataset.theme")
+    assert theme == scheme, "the theme did not follow the reader's light or dark setting"
+    phone = page.viewport_size["width"] < 600
+    name = (Path(path.split("?")[0]).stem + ("-phone" if phone else "")
+            + ("" if scheme == "light" else "-dark"))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+    assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
+
+
+# Screenshots of every page: desktop light here, phone light and phone dark in the
+# phone tests below, which load every page that way anyway; desktop dark on its own.
+def test_screenshot_desktop(visit):
+    screenshot(visit, visit.page.url.split("/", 3)[3])
+
+
+def test_screenshots_desktop_dark(browser, book_url):
     for path in PAGES:
-        page_visit = Visit(browser, book_url, path, width=width, height=900,
-                           phone=width < 600, color_scheme=scheme)
-        theme = page_visit.page.evaluate("document.documentElement.dataset.theme")
-        name = (Path(path).stem + ("" if width > 600 else "-phone")
-                + ("" if scheme == "light" else "-dark"))
-        page_visit.page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+        page_visit = Visit(browser, book_url, path, color_scheme="dark")
+        screenshot(page_visit, path, "dark")
         page_visit.close()
-        assert theme == scheme, "the theme did not follow the reader's light or dark setting"
-        assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
 
 
 def test_next_links_reach_every_chapter_in_order(browser, book_url):
@@ -160,9 +170,12 @@ def on_screen(locator):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_phone_menu_lists_the_chapters_and_opens_one(browser, book_url, path):
+def test_phone_menus_open_the_next_page_and_list_its_sections(browser, book_url, path):
+    """On every page ☰ shows the chapters and a tap opens the next page, whose contents
+    button then lists its sections (each page is the next page of one test)."""
     page_visit = Visit(browser, book_url, path, **PHONE)
     page = page_visit.page
+    screenshot(page_visit, path)
     chapter_links = page.locator(".bd-sidebar-primary nav.bd-links a.reference")
     assert chapter_links.count() >= len(CHAPTERS)
     assert not on_screen(chapter_links.first), "the chapter list shows before the menu is open"
@@ -180,20 +193,15 @@ def test_phone_menu_lists_the_chapters_and_opens_one(browser, book_url, path):
     with page.expect_navigation():
         link.tap(timeout=5_000)
     assert page.url.split("#")[0] == f"{book_url}/{target}"
-    page_visit.close()
+    page.wait_for_load_state("networkidle")
 
-
-@pytest.mark.parametrize("path", PAGES)
-def test_phone_contents_button_shows_the_sections(browser, book_url, path):
-    page_visit = Visit(browser, book_url, path, **PHONE)
-    page = page_visit.page
     sections = page.evaluate(
         "[...document.querySelectorAll('article section > h2')].map(h => h.parentElement.id)")
     assert sections, "a page of the book with no sections"
     contents = page.locator(".bd-sidebar-secondary nav.bd-toc-nav a")
     page.locator("button.secondary-toggle:visible").tap()
     page.wait_for_timeout(500)
-    assert on_screen(contents.first), "the page's contents are not on screen"
+    assert on_screen(contents.first), f"{target}: the page's contents are not on screen"
     listed = contents.evaluate_all(
         "links => links.filter(a => a.closest('li').classList.contains('toc-h2'))"
         ".map(a => a.hash.slice(1))")
@@ -257,20 +265,24 @@ SCROLLS_WITHOUT_CUE = """() => [...document.querySelectorAll('article *')].filte
 }).map(el => el.tagName.toLowerCase() + '.' + [...el.classList].join('.'))"""
 
 
-@pytest.mark.parametrize("width", [360, 390])
-def test_no_page_scrolls_sideways_on_a_phone(browser, book_url, width):
-    """Only boxes scroll sideways (code, equations, tables), each with a fade at the edge."""
+def test_no_page_scrolls_sideways_on_a_phone(browser, book_url):
+    """At 390 and 360 px only boxes scroll sideways (code, equations, tables), each with
+    a fade at the edge it can scroll to."""
     too_wide, without_cue = {}, {}
     for path in [*PAGES, "search.html?q=weights", "genindex.html"]:
-        page_visit = Visit(browser, book_url, path, width=width, height=800, phone=True)
-        # With a phone's layout chromium widens the window to fit a wide page, so
-        # the page's width is compared with the screen's, not the window's.
-        page_width = page_visit.page.evaluate("document.documentElement.scrollWidth")
-        if page_width > width:
-            too_wide[path] = page_width
-        boxes = page_visit.page.evaluate(SCROLLS_WITHOUT_CUE)
-        if boxes:
-            without_cue[path] = boxes
+        page_visit = Visit(browser, book_url, path, width=390, height=800, phone=True)
+        for width in (390, 360):
+            if width != 390:
+                page_visit.page.set_viewport_size({"width": width, "height": 800})
+                page_visit.page.wait_for_timeout(300)  # layout, then the cues
+            # With a phone's layout chromium widens the window to fit a wide page, so
+            # the page's width is compared with the screen's, not the window's.
+            page_width = page_visit.page.evaluate("document.documentElement.scrollWidth")
+            if page_width > width:
+                too_wide[f"{path} at {width} px"] = page_width
+            boxes = page_visit.page.evaluate(SCROLLS_WITHOUT_CUE)
+            if boxes:
+                without_cue[f"{path} at {width} px"] = boxes
         page_visit.close()
     assert too_wide == {}, "pages wider than the screen"
     assert without_cue == {}, "boxes that scroll with nothing to say so"
@@ -325,9 +337,10 @@ FIGURES = """() => [...document.querySelectorAll('.cell_output img')].map(img =>
 def test_figures_are_light_cards_in_dark_mode_and_fill_a_phone(browser, book_url):
     """One card per figure, the screen's width on a phone (tests/test_figure_style.py)."""
     problems = []
-    for path in CHAPTERS:
+    for path in PAGES:
         page_visit = Visit(browser, book_url, path, **PHONE, color_scheme="dark")
         figures = page_visit.page.evaluate(FIGURES)
+        screenshot(page_visit, path, "dark")
         page_visit.close()
         for figure in figures:
             where = f"{path}: {figure['alt']}"
