@@ -1,9 +1,11 @@
 """The forward and backward code of the book, one module per idea.
 
-examples   the seed's running examples: one neuron, one layer and its batch
+examples   the running examples: the seed's neuron and layer, chapter 8's curve
 neuron     one ReLU neuron on plain floats (chapters 1 to 4)
 layers     Dense and ReLU on batches (chapters 5 to 7)
 optim      plain gradient descent
+losses     the mean squared error, a loss with targets (chapter 8)
+network    Dense -> ReLU -> Dense, learning a curve (chapter 8)
 gradcheck  finite differences, to check every derivation
 plots      the book's figures
 explorers  sliders that work live in Jupyter and in the HTML book
@@ -14,6 +16,15 @@ import importlib
 from helpers import examples
 from helpers.gradcheck import numerical_gradient, relative_error
 from helpers.layers import Dense, ReLU
+from helpers.losses import MeanSquaredError
+from helpers.network import (
+    NetworkParameters,
+    NetworkTraining,
+    TwoLayerNetwork,
+    initial_parameters,
+    learn_curve,
+    train_network,
+)
 from helpers.neuron import (
     NeuronGradients,
     neuron_backward,
@@ -35,12 +46,18 @@ from helpers.optim import (
 __all__ = [
     "Dense",
     "LayerTraining",
+    "MeanSquaredError",
+    "NetworkParameters",
+    "NetworkTraining",
     "NeuronDescent",
     "NeuronGradients",
     "ReLU",
+    "TwoLayerNetwork",
     "descend_neuron",
     "examples",
     "half_sum_of_squares",
+    "initial_parameters",
+    "learn_curve",
     "neuron_backward",
     "neuron_forward",
     "neuron_sum",
@@ -52,6 +69,7 @@ __all__ = [
     "sgd_step",
     "sgd_update",
     "train_layer",
+    "train_network",
 ]
 
 

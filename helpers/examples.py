@@ -1,4 +1,5 @@
-"""The book's two running examples, exactly as the seed notebook defines them.
+"""The book's running examples: the seed notebook's neuron and layer, exactly
+as it defines them, and the curve that chapter 8's network learns.
 
 The arrays are read-only, so a chapter that updates weights in place must
 start from its own ``.copy()`` and cannot change the example for the cells
@@ -18,6 +19,12 @@ A layer of 3 neurons with 4 inputs, on a batch of 3 samples (chapters 5 to 7)::
     LAYER_DVALUES   (3, 3)  the seed's unused upstream gradient: row k is all k + 1
 
 ``seed_layer()`` builds a fresh ``Dense`` layer from LAYER_WEIGHTS and LAYER_BIASES.
+
+A curve to learn, one number in and one out (chapter 8)::
+
+    CURVE_CORNERS   (5, 2)   the corners (x, t) of a zigzag, straight between them
+    CURVE_INPUTS    (40, 1)  x, evenly spaced from -3 to 3
+    CURVE_TARGETS   (40, 1)  t, the zigzag at each x plus a little noise
 """
 
 import numpy as np
@@ -56,3 +63,15 @@ def seed_layer():
     Each call gives a layer of its own, so training one never changes another.
     """
     return Dense(4, 3, weights=LAYER_WEIGHTS, biases=LAYER_BIASES)
+
+
+#: The zigzag's corners, one (x, t) per row, shape (5, 2): it bends only at these x.
+CURVE_CORNERS = _read_only([[-3.0, -0.5], [-1.5, 1.0], [0.0, -0.5], [1.5, 1.0], [3.0, 0.0]])
+#: x, shape (40, 1): 40 evenly spaced numbers from -3 to 3, one sample per row.
+CURVE_INPUTS = _read_only(np.linspace(-3.0, 3.0, 40).reshape(-1, 1))
+#: t, shape (40, 1): the zigzag through CURVE_CORNERS at each x, plus noise
+#: 0.05 * standard normal from ``np.random.default_rng(0)``.
+CURVE_TARGETS = _read_only(
+    np.interp(CURVE_INPUTS, CURVE_CORNERS[:, 0], CURVE_CORNERS[:, 1])
+    + 0.05 * np.random.default_rng(0).standard_normal(CURVE_INPUTS.shape)
+)

@@ -1,8 +1,7 @@
 """Print the book's performance figures: `make bench`.
 
-1. Each explorer's update latency: median and p95 over many slider moves
-   (redraw and PNG encoding included), beside a naive redraw that makes a new
-   figure per change, measured in the same run, as a ratio.
+1. Each explorer's kernel-side update in Jupyter: median and p95 over many
+   slider moves (helpers' numbers, serialised as the widget sends them).
 2. helpers' Dense + ReLU forward + backward against the same NumPy expressions
    written inline, at batch 64 and 4096, as a ratio.
 3. A clean book build, a full strict nbval run, and each chapter's page
@@ -12,7 +11,7 @@ Figures are printed, not asserted: the tests check behaviour, this measures.
 Pass --quick to skip part 3.
 """
 
-import io
+import json
 import statistics
 import subprocess
 import sys
@@ -20,15 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-import matplotlib
+import numpy as np
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-
-import helpers  # noqa: E402
-from helpers import explorers  # noqa: E402
+import helpers
+from helpers import explorers
 
 ROOT = Path(__file__).resolve().parent.parent
 MOVES = 60
@@ -43,8 +37,8 @@ def random_moves(explorer, rng, count):
     moves = []
     for index in range(count):
         control = explorer.controls[index % len(explorer.controls)]
-        if control.kind == "log":
-            value = 10 ** rng.uniform(np.log10(control.low), np.log10(control.high))
+        if control.kind == "choice":
+            value = control.choices[rng.integers(len(control.choices))]
         elif control.kind == "int":
             value = int(rng.integers(control.low, control.high + 1))
         else:
@@ -53,36 +47,20 @@ def random_moves(explorer, rng, count):
     return moves
 
 
-def naive_redraw(cls, values):
-    """What a plain `interact` callback does: a new figure, drawn and encoded in full."""
-    naive = object.__new__(cls)
-    naive.moving = lambda artist: artist
-    figure = plt.figure(figsize=cls.figsize, dpi=100, layout="constrained")
-    naive.setup(figure)
-    naive.update(values)
-    figure.savefig(io.BytesIO(), format="png")
-    plt.close(figure)
-
-
 def bench_explorers():
-    print(f"Explorers: update latency over {MOVES} slider moves (redraw + PNG encoding)")
-    print(f"  {'explorer':18} {'median':>8} {'p95':>8} {'naive median':>13} {'naive p95':>10}"
-          f" {'speed-up':>9}")
+    """What the kernel does per slider move in Jupyter: helpers' numbers, as JSON."""
+    print(f"Explorers in Jupyter: kernel-side update over {MOVES} slider moves"
+          " (helpers' numbers, serialised)")
+    print(f"  {'explorer':18} {'median':>8} {'p95':>8}")
     rng = np.random.default_rng(0)
-    for cls in (explorers.NeuronExplorer, explorers.GradientExplorer,
-                explorers.DescentExplorer, explorers.LayerExplorer):
+    for cls in explorers.ALL:
         explorer = cls()
-        live, naive = [], []
+        times = []
         for name, value in random_moves(explorer, rng, MOVES):
             start = time.perf_counter()
-            explorer.sliders[name].value = value
-            live.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            naive_redraw(cls, explorer.values)
-            naive.append(time.perf_counter() - start)
-        ratio = statistics.median(naive) / statistics.median(live)
-        print(f"  {cls.__name__:18} {percentile(live, 50):6.1f}ms {percentile(live, 95):6.1f}ms"
-              f" {percentile(naive, 50):11.1f}ms {percentile(naive, 95):8.1f}ms {ratio:8.1f}x")
+            json.dumps(explorer.move(**{name: value}))
+            times.append(time.perf_counter() - start)
+        print(f"  {cls.__name__:18} {percentile(times, 50):6.2f}ms {percentile(times, 95):6.2f}ms")
 
 
 def layer_timings(batch, n_inputs, n_neurons, rounds=41):
@@ -150,6 +128,28 @@ def bench_book():
         page_weights(Path(output) / "_build" / "html")
 
 
+# In the page: move random controls of every explorer, timing each move from the
+# input event to the redrawn chart laid out (the work a frame must hold).
+PAGE_MOVES = """([moves]) => {
+  const times = {};
+  for (const root of document.querySelectorAll('.bp-explorer')) {
+    const inputs = [...root.querySelectorAll('.bp-controls input')];
+    const name = root.dataset.explorer;
+    times[name] = [];
+    for (let move = 0; move < moves; move++) {
+      const input = inputs[move % inputs.length];
+      const positions = Math.round((input.max - input.min) / input.step);
+      input.value = Number(input.min) + input.step * Math.floor(Math.random() * (positions + 1));
+      const start = performance.now();
+      input.dispatchEvent(new Event('input', {bubbles: true}));
+      root.querySelector('.bp-panels').getBoundingClientRect();  // forces style and layout
+      times[name].push(performance.now() - start);
+    }
+  }
+  return times;
+}"""
+
+
 def page_weights(html):
     sys.path.insert(0, str(ROOT / "tests"))
     from pages import CHROMIUM, Visit, launch, serve
@@ -160,14 +160,20 @@ def page_weights(html):
         return
     server, url = serve(html)
     print("      page weight on first load (every request, uncompressed):")
+    explorer_times = {}
     with sync_playwright() as playwright:
         browser = launch(playwright)
         for page in sorted(html.glob("book/*.html")):
             visit = Visit(browser, url, f"book/{page.name}")
             print(f"        {page.stem:20} {visit.bytes / 1e6:5.2f} MB")
+            explorer_times |= visit.page.evaluate(PAGE_MOVES, [200])
             visit.close()
         browser.close()
     server.shutdown()
+    print("\nExplorers in the book (chromium): input event to the redrawn chart, 200 moves")
+    print(f"  {'explorer':18} {'median':>8} {'p95':>8}")
+    for name, times in explorer_times.items():
+        print(f"  {name:18} {np.percentile(times, 50):6.2f}ms {np.percentile(times, 95):6.2f}ms")
 
 
 if __name__ == "__main__":

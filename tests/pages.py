@@ -60,12 +60,14 @@ class Visit:
     """One page load, with every blocked request, console error and byte recorded."""
 
     def __init__(self, browser, base_url, path, width=1280, height=900, phone=False,
-                 color_scheme="light"):
-        """``phone``: a touch screen that lays out like a phone's (chromium's mobile mode)."""
+                 **options):
+        """``phone``: a touch screen that lays out like a phone's (chromium's mobile mode).
+
+        ``options`` go to the browser context: color_scheme, java_script_enabled, ...
+        """
         self.blocked, self.errors, self.responses = [], [], []
         self.context = browser.new_context(viewport={"width": width, "height": height},
-                                           is_mobile=phone, has_touch=phone,
-                                           color_scheme=color_scheme)
+                                           is_mobile=phone, has_touch=phone, **options)
         self.page = self.context.new_page()
         self.page.route("**/*", lambda route: self._route(route, base_url))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
@@ -73,7 +75,8 @@ class Visit:
         self.page.on("response", lambda response: self.responses.append(response))
         self.page.goto(f"{base_url}/{path}", wait_until="load")
         # MathJax typesets after load; its startup promise resolves when it is done.
-        self.page.evaluate("() => window.MathJax?.startup?.promise.then(() => true) ?? true")
+        if options.get("java_script_enabled", True):
+            self.page.evaluate("() => window.MathJax?.startup?.promise.then(() => true) ?? true")
         # Typeset math fetches its fonts, deferred scripts may still be arriving.
         self.page.wait_for_load_state("networkidle")
 

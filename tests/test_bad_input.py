@@ -195,3 +195,83 @@ def test_descent_and_training_reject_a_bad_rate_even_with_no_steps(rate, steps):
 def test_half_sum_of_squares_rejects_non_finite_outputs():
     with pytest.raises(ValueError, match="outputs must be finite"):
         helpers.half_sum_of_squares([1.0, math.inf])
+
+
+# --- the loss and the two-layer network of chapter 8 --------------------------------
+
+def test_mean_squared_error_needs_targets_shaped_like_the_outputs():
+    loss = helpers.MeanSquaredError()
+    # (40,) against (40, 1) would broadcast to a (40, 40) table of differences.
+    with pytest.raises(ValueError, match=shapes_named((40, 1), (40,))):
+        loss.forward(np.zeros((40, 1)), np.zeros(40))
+    with pytest.raises(ValueError, match=r"inputs must have 2 dimensions, got shape \(40,\)"):
+        loss.forward(np.zeros(40), np.zeros(40))
+    assert loss.inputs is None and loss.output is None
+
+
+@pytest.mark.parametrize("bad", NOT_FINITE)
+def test_mean_squared_error_rejects_non_finite_values(bad):
+    with pytest.raises(ValueError, match="inputs must be finite"):
+        helpers.MeanSquaredError().forward([[bad]], [[1.0]])
+    with pytest.raises(ValueError, match="targets must be finite"):
+        helpers.MeanSquaredError().forward([[1.0]], [[bad]])
+
+
+def test_mean_squared_error_backward_before_forward():
+    with pytest.raises(RuntimeError, match="MeanSquaredError.backward was called before"):
+        helpers.MeanSquaredError().backward()
+
+
+@pytest.mark.parametrize("hidden", [0, 17, 2.5, True, "4", None])
+def test_initial_parameters_need_a_width_from_1_to_16(hidden):
+    with pytest.raises(ValueError, match="hidden must be"):
+        helpers.initial_parameters(hidden)
+
+
+def parameters(**change):
+    values = {"w1": [[1.0, 2.0]], "b1": [[0.5, -0.5]], "w2": [[1.0], [-1.0]], "b2": [[0.0]]}
+    return helpers.NetworkParameters(**{**values, **change})
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "got"),
+    [("w1", [[1.0], [2.0]], (2, 1)), ("w1", [1.0, 2.0], (2,)), ("b1", [[0.5]], (1, 1)),
+     ("w2", [[1.0, -1.0]], (1, 2)), ("b2", [0.0, 0.0], (2,))],
+)
+def test_network_names_the_parameter_of_the_wrong_shape(name, value, got):
+    with pytest.raises(ValueError, match=f"^{name} must have .*{re.escape(str(got))}"):
+        helpers.TwoLayerNetwork(parameters(**{name: value}))
+
+
+@pytest.mark.parametrize("name", ["w1", "b1", "w2", "b2"])
+def test_network_rejects_non_finite_parameters(name):
+    bad = np.array(getattr(parameters(), name), dtype=float)
+    bad.flat[0] = math.nan
+    with pytest.raises(ValueError, match=f"{name} must be finite"):
+        helpers.TwoLayerNetwork(parameters(**{name: bad}))
+
+
+def test_network_wants_one_number_per_sample():
+    network = helpers.TwoLayerNetwork(parameters())
+    for method in (network.forward, network.hinges, network.dead_units):
+        with pytest.raises(ValueError, match=r"inputs must have shape \(batch, 1\).*\(3,\)"):
+            method([1.0, 2.0, 3.0])
+    assert network.dense1.inputs is None
+
+
+def test_train_network_checks_everything_before_the_first_step():
+    network = helpers.TwoLayerNetwork(parameters())
+    inputs, targets = np.ones((5, 1)), np.ones((5, 1))
+    calls = [
+        (ValueError, "steps must be a whole number", (inputs, targets, 0.1, -1)),
+        (ValueError, "learning_rate must be finite", (inputs, targets, math.nan, 3)),
+        (ValueError, "learning_rate must be >= 0", (inputs, targets, -0.1, 3)),
+        (ValueError, shapes_named((5, 1), (4, 1)), (inputs, targets[:4], 0.1, 3)),
+        (ValueError, "targets must be finite", (inputs, targets * math.inf, 0.1, 3)),
+        (ValueError, r"inputs must have shape \(batch, 1\)", (np.ones((5, 2)), targets, 0.1, 3)),
+    ]
+    for error, message, arguments in calls:
+        with pytest.raises(error, match=message):
+            helpers.train_network(network, *arguments)
+    assert network.dense1.inputs is None
+    assert np.array_equal(network.dense1.weights, [[1.0, 2.0]])

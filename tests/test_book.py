@@ -93,7 +93,7 @@ def test_api_page_documents_every_public_name(book_build):
 
     assert book_build.returncode == 0
     page = (ROOT / "_build" / "html" / "book" / "api.html").read_text()
-    modules = ("neuron", "layers", "optim", "gradcheck")
+    modules = ("neuron", "layers", "optim", "gradcheck", "losses", "network")
     submodules = ("examples", "plots")
     names = [name for name in helpers.__all__ if name not in submodules]
     missing = [name for name in names

@@ -17,9 +17,6 @@ from pages import Visit, launch, require_browser
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 MAX_PAGE_BYTES = 3_000_000
-# The chapters that show an explorer, and how many.
-EXPLORERS = {"book/01_neuron.html": 1, "book/03_chain_rule.html": 1,
-             "book/04_optimizer_step.html": 1, "book/07_together.html": 1}
 
 
 def toc_pages():
@@ -83,24 +80,6 @@ def test_headings_are_in_order(visit):
 
 def test_page_weight_on_first_load(visit):
     assert visit.bytes <= MAX_PAGE_BYTES, f"{visit.bytes / 1e6:.2f} MB on first load"
-
-
-def test_explorer_sliders_move_with_the_keyboard(visit):
-    twins = visit.page.locator(".explorer-twin")
-    path = visit.page.url.split("/", 3)[3]
-    assert twins.count() == EXPLORERS.get(path, 0)
-    for index in range(twins.count()):
-        twin = twins.nth(index)
-        for slider in twin.locator("input[type=range]").all():
-            before = (twin.locator("img").get_attribute("src"),
-                      twin.locator(".explorer-numbers").inner_text())
-            slider.focus()
-            visit.page.keyboard.press("End" if slider.input_value() == "0" else "Home")
-            after = (twin.locator("img").get_attribute("src"),
-                     twin.locator(".explorer-numbers").inner_text())
-            assert after[0] != before[0], "the figure did not change"
-            assert after[1] != before[1], "the numbers did not change"
-            assert twin.locator("img").get_attribute("alt")
 
 
 def screenshot(page_visit, path, scheme="light"):

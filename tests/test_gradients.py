@@ -147,3 +147,61 @@ def test_sgd_update_lowers_the_layer_loss():
         dense.backward(relu.backward(outputs))
         helpers.sgd_update(dense, learning_rate=0.01)
     assert all(later < earlier for earlier, later in pairwise(losses))
+
+
+# --- the mean squared error and the two-layer network of chapter 8 -----------------
+
+@st.composite
+def loss_cases(draw):
+    batch, n_outputs = draw(st.integers(1, 5)), draw(st.integers(1, 3))
+    return (draw(arrays(np.float64, (batch, n_outputs), elements=VALUES)),
+            draw(arrays(np.float64, (batch, n_outputs), elements=VALUES)))
+
+
+@CHECKS
+@given(loss_cases())
+def test_mean_squared_error_gradient_matches_central_differences(case):
+    outputs, targets = case
+    loss = helpers.MeanSquaredError()
+    loss.forward(outputs, targets)
+    analytic = loss.backward()
+    estimate = helpers.numerical_gradient(
+        lambda y: helpers.MeanSquaredError().forward(y, targets), outputs, H)
+    assert analytic.shape == outputs.shape
+    assert relative_error(analytic, estimate) < 1e-6
+
+
+@st.composite
+def network_cases(draw):
+    batch, hidden = draw(st.integers(1, 6)), draw(st.integers(1, 5))
+    shapes = {"inputs": (batch, 1), "targets": (batch, 1), "w1": (1, hidden),
+              "b1": (1, hidden), "w2": (hidden, 1), "b2": (1, 1)}
+    return {name: draw(arrays(np.float64, shape, elements=VALUES))
+            for name, shape in shapes.items()}
+
+
+def network_loss(case, **change):
+    """The mean squared error of the network in ``case``, one array replaced."""
+    values = {**case, **change}
+    parameters = helpers.NetworkParameters(values["w1"], values["b1"], values["w2"], values["b2"])
+    outputs = helpers.TwoLayerNetwork(parameters).forward(values["inputs"])
+    return helpers.MeanSquaredError().forward(outputs, values["targets"])
+
+
+@CHECKS
+@given(network_cases())
+def test_two_layer_network_gradients_match_central_differences(case):
+    sums = case["inputs"] @ case["w1"] + case["b1"]
+    assume(np.min(np.abs(sums)) > kink_margin(case["inputs"], case["w1"]))
+    parameters = helpers.NetworkParameters(case["w1"], case["b1"], case["w2"], case["b2"])
+    network, loss = helpers.TwoLayerNetwork(parameters), helpers.MeanSquaredError()
+    loss.forward(network.forward(case["inputs"]), case["targets"])
+    network.backward(loss.backward())
+    analytic = {"w1": network.dense1.dweights, "b1": network.dense1.dbiases,
+                "w2": network.dense2.dweights, "b2": network.dense2.dbiases,
+                "inputs": network.dense1.dinputs}
+    for name, gradient in analytic.items():
+        estimate = helpers.numerical_gradient(
+            lambda value, name=name: network_loss(case, **{name: value}), case[name], H)
+        assert gradient.shape == estimate.shape, name
+        assert relative_error(gradient, estimate) < 1e-6, name

@@ -1,8 +1,10 @@
-"""The explorers are live in JupyterLab: moving a slider redraws the figure.
+"""The explorers in JupyterLab: a still picture before the chapter runs, live after.
 
 Starts JupyterLab on 127.0.0.1 over a temporary copy of the chapters (so
-autosave cannot touch book/), runs each chapter that has an explorer, moves
-its first slider with the keyboard and checks that the figure changes.
+autosave cannot touch book/). Each chapter with an explorer opens first as a
+reader finds it: the stored output, which Lab does not trust yet, must show
+the still picture, its note and no dead controls. Then Run All, and moving
+the first slider with the keyboard must redraw the chart.
 Skips without chromium, like the other browser tests; under CI it must run.
 """
 
@@ -87,12 +89,12 @@ def lab(tmp_path_factory):
 
 
 def run_all_cells(notebook, page, tries=3):
-    """Run > Run All Cells; return the explorer's live image once it is drawn.
+    """Run > Run All Cells; return the live explorer once it is drawn.
 
-    The stored outputs hold no live widget (only its view), so the image
-    exists only once the kernel has run the explorer's cell.
+    The stored outputs hold no live widget (only its view), so the live
+    explorer exists only once the kernel has run the explorer's cell.
     """
-    image = notebook.locator(".jp-OutputArea-output img.widget-image").first
+    image = notebook.locator(".jp-OutputArea-output .bp-live").first
     for _ in range(tries):
         page.get_by_role("menuitem", name="Run", exact=True).click()
         item = page.locator("li[data-command='runmenu:run-all']")
@@ -131,14 +133,22 @@ def move_the_first_slider(page):
     # cells run while the kernel is still connecting can leave it stuck there:
     # wait for the status bar to say the kernel itself is idle.
     page.locator(".jp-StatusBar-Widget", has_text="| Idle").first.wait_for(timeout=90_000)
-    image = run_all_cells(notebook, page)
-    image.scroll_into_view_if_needed()
-    before = image.get_attribute("src")
-    notebook.locator(".widget-slider .noUi-handle").first.focus()
+    still = notebook.locator(".jp-OutputArea-output:has(.bp-note)").first
+    still.wait_for(timeout=30_000)
+    assert "run this cell" in still.inner_text()
+    assert still.locator("input, script").count() == 0, "an untrusted output kept controls"
+    images = still.locator("img")
+    assert images.count() >= 1
+    assert all(image.evaluate("i => i.complete && i.naturalWidth > 0") for image in images.all())
+    live = run_all_cells(notebook, page)
+    live.scroll_into_view_if_needed()
+    charts = live.locator(".bp-panels")
+    before = charts.inner_html()
+    live.locator("input[type=range]").first.focus()
     for _ in range(5):
         page.keyboard.press("ArrowLeft")
     page.wait_for_function(
-        "([element, before]) => element.getAttribute('src') !== before",
-        arg=[image.element_handle(), before], timeout=15_000,
+        "([element, before]) => element.innerHTML !== before",
+        arg=[charts.element_handle(), before], timeout=15_000,
     )
-    assert image.get_attribute("src") != before
+    assert charts.inner_html() != before
