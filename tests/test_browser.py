@@ -299,17 +299,13 @@ def test_one_search_entry_and_no_empty_header(browser, book_url, width):
 
 
 FIGURES = """() => [...document.querySelectorAll('.cell_output img')].map(img => {
-    const style = getComputedStyle(img);
-    const panel = img.closest('.output.text_html');
     const between = [];
     for (let el = img.parentElement; el && !el.classList.contains('cell_output');
          el = el.parentElement) {
         between.push(getComputedStyle(el).backgroundColor);
     }
     return {alt: img.alt.slice(0, 40), width: img.getBoundingClientRect().width,
-            explorer: img.closest('.explorer-twin') !== null,
-            card: panel ? getComputedStyle(panel).backgroundColor : style.backgroundColor,
-            filter: style.filter, between: panel ? [] : between};
+            card: getComputedStyle(img).backgroundColor, between: between};
 })"""
 
 
@@ -323,8 +319,7 @@ def test_figures_are_light_cards_in_dark_mode_and_fill_a_phone(browser, book_url
         page_visit.close()
         for figure in figures:
             where = f"{path}: {figure['alt']}"
-            # An explorer's frames sit inside its card's padding, with its controls.
-            if not figure["explorer"] and abs(figure["width"] - PHONE["width"]) > 1:
+            if abs(figure["width"] - PHONE["width"]) > 1:
                 problems.append(f"{where} is {figure['width']:.0f} px wide")
             if figure["card"] != "rgb(255, 255, 255)":
                 problems.append(f"{where} sits on {figure['card']}, not a light card")
