@@ -148,13 +148,59 @@ def on_screen(locator):
     return locator.evaluate(ON_SCREEN)
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_phone_menus_open_the_next_page_and_list_its_sections(browser, book_url, path):
+@pytest.fixture(scope="module", params=PAGES)
+def phone_visit(request, browser, book_url):
+    """Each page on a phone, for the tests below in turn; the last one leaves the page."""
+    page_visit = Visit(browser, book_url, request.param, **PHONE)
+    yield page_visit
+    page_visit.close()
+
+
+SCROLLS_WITHOUT_CUE = """() => [...document.querySelectorAll('article *')].filter(el => {
+    const style = getComputedStyle(el);
+    return ['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1
+        && (style.maskImage || style.webkitMaskImage || 'none') === 'none';
+}).map(el => el.tagName.toLowerCase() + '.' + [...el.classList].join('.'))"""
+
+
+def sideways(page_visit):
+    """At 390 and 360 px: {width: (the page's width, boxes that scroll with no cue)}."""
+    page, measured = page_visit.page, {}
+    for width in (390, 360):
+        page.set_viewport_size({"width": width, "height": PHONE["height"]})
+        page.wait_for_timeout(300)  # layout, then the cues
+        # With a phone's layout chromium widens the window to fit a wide page, so
+        # the page's width is compared with the screen's, not the window's.
+        measured[width] = (page.evaluate("document.documentElement.scrollWidth"),
+                           page.evaluate(SCROLLS_WITHOUT_CUE))
+    page.set_viewport_size({"width": PHONE["width"], "height": PHONE["height"]})
+    return measured
+
+
+def test_no_page_scrolls_sideways_on_a_phone(phone_visit):
+    """Only boxes scroll sideways (code, equations, tables), each with a fade at the edge
+    it can scroll to. The screenshot at 390 px is taken here, on the same load."""
+    screenshot(phone_visit, phone_visit.page.url.split("/", 3)[3])
+    for width, (page_width, without_cue) in sideways(phone_visit).items():
+        assert page_width <= width, f"{page_width} px wide on a {width} px screen"
+        assert without_cue == [], f"at {width} px, boxes scroll with nothing to say so"
+
+
+@pytest.mark.parametrize("path", ["search.html?q=weights", "genindex.html"])
+def test_search_and_index_do_not_scroll_sideways_on_a_phone(browser, book_url, path):
+    page_visit = Visit(browser, book_url, path, **PHONE)
+    measured = sideways(page_visit)
+    page_visit.close()
+    for width, (page_width, without_cue) in measured.items():
+        assert page_width <= width, f"{page_width} px wide on a {width} px screen"
+        assert without_cue == [], f"at {width} px, boxes scroll with nothing to say so"
+
+
+def test_phone_menus_open_the_next_page_and_list_its_sections(phone_visit, book_url):
     """On every page ☰ shows the chapters and a tap opens the next page, whose contents
     button then lists its sections (each page is the next page of one test)."""
-    page_visit = Visit(browser, book_url, path, **PHONE)
-    page = page_visit.page
-    screenshot(page_visit, path)
+    page = phone_visit.page
+    path = page.url.split("/", 3)[3]
     chapter_links = page.locator(".bd-sidebar-primary nav.bd-links a.reference")
     assert chapter_links.count() >= len(CHAPTERS)
     assert not on_screen(chapter_links.first), "the chapter list shows before the menu is open"
@@ -172,7 +218,6 @@ def test_phone_menus_open_the_next_page_and_list_its_sections(browser, book_url,
     with page.expect_navigation():
         link.tap(timeout=5_000)
     assert page.url.split("#")[0] == f"{book_url}/{target}"
-    page.wait_for_load_state("networkidle")
 
     sections = page.evaluate(
         "[...document.querySelectorAll('article section > h2')].map(h => h.parentElement.id)")
@@ -185,7 +230,6 @@ def test_phone_menus_open_the_next_page_and_list_its_sections(browser, book_url,
         "links => links.filter(a => a.closest('li').classList.contains('toc-h2'))"
         ".map(a => a.hash.slice(1))")
     assert listed == sections
-    page_visit.close()
 
 
 def test_desktop_menu_button_folds_the_sidebar_away(browser, book_url):
@@ -235,36 +279,6 @@ def test_search_magnifier_leaves_the_typed_text_clear(browser, book_url):
     page_visit = Visit(browser, book_url, "search.html?q=weights")
     assert_icon_leaves_text_clear(page_visit.page.locator(".bd-search-container form.bd-search"))
     page_visit.close()
-
-
-SCROLLS_WITHOUT_CUE = """() => [...document.querySelectorAll('article *')].filter(el => {
-    const style = getComputedStyle(el);
-    return ['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1
-        && (style.maskImage || style.webkitMaskImage || 'none') === 'none';
-}).map(el => el.tagName.toLowerCase() + '.' + [...el.classList].join('.'))"""
-
-
-def test_no_page_scrolls_sideways_on_a_phone(browser, book_url):
-    """At 390 and 360 px only boxes scroll sideways (code, equations, tables), each with
-    a fade at the edge it can scroll to."""
-    too_wide, without_cue = {}, {}
-    for path in [*PAGES, "search.html?q=weights", "genindex.html"]:
-        page_visit = Visit(browser, book_url, path, width=390, height=800, phone=True)
-        for width in (390, 360):
-            if width != 390:
-                page_visit.page.set_viewport_size({"width": width, "height": 800})
-                page_visit.page.wait_for_timeout(300)  # layout, then the cues
-            # With a phone's layout chromium widens the window to fit a wide page, so
-            # the page's width is compared with the screen's, not the window's.
-            page_width = page_visit.page.evaluate("document.documentElement.scrollWidth")
-            if page_width > width:
-                too_wide[f"{path} at {width} px"] = page_width
-            boxes = page_visit.page.evaluate(SCROLLS_WITHOUT_CUE)
-            if boxes:
-                without_cue[f"{path} at {width} px"] = boxes
-        page_visit.close()
-    assert too_wide == {}, "pages wider than the screen"
-    assert without_cue == {}, "boxes that scroll with nothing to say so"
 
 
 def test_a_wide_table_says_it_scrolls_until_its_end(browser, book_url):
