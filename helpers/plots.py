@@ -58,7 +58,9 @@ def plot_neuron_graph(inputs, weights, bias, dvalue=1.0, ax=None):
     ``w1``, ``xw1`` (the product), ``b``, ``z`` or ``y``; the ReLU's note is
     ``"local:relu"``.
     """
-    ax = _axes(ax, figsize=(8.4, 4.8))
+    # A phone shows the figure 390 CSS px wide, so text of s points on a figure
+    # w inches wide is s / 72 * 390 / w px there: 14 pt at 7.2 in is 10.5 px.
+    ax = _axes(ax, figsize=(7.2, 4.4))
     step = neuron_backward(inputs, weights, bias, dvalue)
     x = [float(value) for value in np.asarray(inputs, dtype=float)]
     w = [float(value) for value in np.asarray(weights, dtype=float)]
@@ -77,7 +79,7 @@ def plot_neuron_graph(inputs, weights, bias, dvalue=1.0, ax=None):
         style = {"leaf": dict(boxstyle="round,pad=0.35", fc="0.93", ec="0.4"),
                  "op": dict(boxstyle="circle,pad=0.3", fc="white", ec="0.2"),
                  "relu": dict(boxstyle="round,pad=0.4", fc="white", ec="0.2")}[shape]
-        return ax.text(x_pos, y_pos, label, ha="center", va="center", fontsize=15,
+        return ax.text(x_pos, y_pos, label, ha="center", va="center", fontsize=16,
                        bbox=style, zorder=3)
 
     def edge(start, end, name, forward, gradient):
@@ -100,7 +102,7 @@ def plot_neuron_graph(inputs, weights, bias, dvalue=1.0, ax=None):
                 (forward, _FORWARD_COLOR, above, 4, "bottom", "forward"),
                 (gradient, _GRADIENT_COLOR, below, -4, "top", "gradient")):
             ax.annotate(_number(number), mid, xytext=(0, offset), textcoords="offset points",
-                        ha=align, va=va, color=color, fontsize=13, fontweight="bold",
+                        ha=align, va=va, color=color, fontsize=14, fontweight="bold",
                         gid=f"{kind}:{name}", zorder=2)
 
     sum_node = node(sum_x, sum_row, "+", "op")
@@ -117,7 +119,7 @@ def plot_neuron_graph(inputs, weights, bias, dvalue=1.0, ax=None):
     edge(sum_node, relu_node, "z", step.z, step.drelu_dz)
     # The one local derivative that can stop the flow: ReLU'(z) is 0 for z <= 0.
     ax.annotate(f"ReLU′(z) = {relu_derivative(step.z):g}", (relu_x, sum_row), xytext=(0, -24),
-                textcoords="offset points", ha="center", va="top", fontsize=12, color="0.3",
+                textcoords="offset points", ha="center", va="top", fontsize=14, color="0.3",
                 gid="local:relu")
     edge(relu_node, node(out_x, sum_row, "y", "leaf"), "y", step.y, step.dvalue)
 
@@ -128,8 +130,8 @@ def plot_neuron_graph(inputs, weights, bias, dvalue=1.0, ax=None):
                       label="forward: the value, above an edge"),
                Line2D([], [], color=_GRADIENT_COLOR, marker="s", linestyle="",
                       label=r"backward: $\partial L\,/\,\partial$value, below")]
-    ax.legend(handles=handles, loc="upper right", fontsize=12)
-    ax.set_title("One ReLU neuron as a computation graph", fontsize=14)
+    ax.legend(handles=handles, loc="upper right", fontsize=14)
+    ax.set_title("One ReLU neuron as a computation graph", fontsize=15)
     return ax
 
 
@@ -148,13 +150,12 @@ def plot_matrix(values, title="", xlabel="", ylabel="", outlined=(), cmap="RdBu"
     limit = 2 * max(np.abs(values).max(), 1e-12)
     ax.imshow(values, cmap=cmap, vmin=-limit, vmax=limit, aspect="auto")
     for (row, column), value in np.ndenumerate(values):
-        ax.text(column, row, f"{value:g}", ha="center", va="center", size=10)
+        ax.text(column, row, f"{value:g}", ha="center", va="center", size="medium")
     for row, column in outlined:
         ax.add_patch(Rectangle((column - 0.5, row - 0.5), 1, 1, fill=False,
                                edgecolor="tab:orange", linewidth=2.5))
     ax.set(xticks=range(values.shape[1]), yticks=range(values.shape[0]))
-    ax.tick_params(labelsize=10)
-    ax.set_title(title, fontsize=11)
-    ax.set_xlabel(xlabel, fontsize=10)
-    ax.set_ylabel(ylabel, fontsize=10)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
     return ax

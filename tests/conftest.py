@@ -1,5 +1,6 @@
 """Shared fixtures: one book build per test run, and a static server for it."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,10 @@ from pages import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
+# The notebooks' figure style. Their kernels start in book/ and find it there; a
+# notebook copied elsewhere to be run again (test_book.py), and the figures the
+# tests draw themselves, find it through MATPLOTLIBRC, which every kernel inherits.
+os.environ["MATPLOTLIBRC"] = str(ROOT / "book" / "matplotlibrc")
 
 
 @pytest.fixture(scope="session")

@@ -59,11 +59,15 @@ def launch(playwright):
 class Visit:
     """One page load, with every blocked request, console error and byte recorded."""
 
-    def __init__(self, browser, base_url, path, width=1280, height=900, **options):
-        """``options`` go to the browser context: color_scheme, java_script_enabled, ..."""
+    def __init__(self, browser, base_url, path, width=1280, height=900, phone=False,
+                 **options):
+        """``phone``: a touch screen that lays out like a phone's (chromium's mobile mode).
+
+        ``options`` go to the browser context: color_scheme, java_script_enabled, ...
+        """
         self.blocked, self.errors, self.responses = [], [], []
         self.context = browser.new_context(viewport={"width": width, "height": height},
-                                           **options)
+                                           is_mobile=phone, has_touch=phone, **options)
         self.page = self.context.new_page()
         self.page.route("**/*", lambda route: self._route(route, base_url))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
