@@ -103,15 +103,19 @@ def test_api_page_documents_every_public_name(book_build):
         assert f'id="module-helpers.{module}"' in page
     assert 'id="helpers.examples.LAYER_WEIGHTS"' in page
     assert 'id="helpers.plots.plot_neuron_graph"' in page
-    assert 'id="helpers.explorers.NeuronExplorer"' in page
+    from helpers.explorers import ALL
+
+    for explorer in ALL:
+        assert f'id="{explorer.__module__}.{explorer.__name__}"' in page
 
 
 def test_notation_page_states_the_examples_helpers_define():
     """The notation page is Markdown, so its few example values are typed: check them."""
-    notation = (ROOT / "book" / "notation.md").read_text()
+    # Wherever the page's lines break, the words must be these.
+    notation = " ".join((ROOT / "book" / "notation.md").read_text().split())
     x = ", ".join(f"{value:g}" for value in examples.NEURON_INPUTS)
     assert f"$\\mathbf{{x}} = ({x})$" in notation
     h = inspect.signature(helpers.numerical_gradient).parameters["h"].default
     assert f"$10^{{{round(np.log10(h))}}}$ by default" in notation
     n_in, n_out = examples.LAYER_WEIGHTS.shape
-    assert f"$n_\\text{{in}} = {n_in}$,\n$n_\\text{{out}} = {n_out}$" in notation
+    assert f"$n_\\text{{in}} = {n_in}$, $n_\\text{{out}} = {n_out}$" in notation

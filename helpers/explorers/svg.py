@@ -33,15 +33,18 @@ class Scale:
         low, high = (math.log10(v) if log else float(v) for v in limits)
         self.a = (pixels[1] - pixels[0]) / (high - low)
         self.b = pixels[0] - self.a * low
+        # Past the chart's edge, every value is drawn just beyond it, where the
+        # clip hides it: how far past cannot show, so it is not left to rounding.
+        self.edges = (min(pixels) - 20.0, max(pixels) + 20.0)
 
     def __call__(self, value):
         if self.log:
             value = math.log10(max(value, 1e-300))
-        # Far outside the chart is as good as just outside it: the clip hides both.
-        return min(max(self.a * value + self.b, -1000.0), 2000.0)
+        return min(max(self.a * value + self.b, self.edges[0]), self.edges[1])
 
     def attribute(self):
-        return f"{'log' if self.log else 'linear'} {self.a!r} {self.b!r}"
+        kind = "log" if self.log else "linear"
+        return f"{kind} {self.a!r} {self.b!r} {self.edges[0]!r} {self.edges[1]!r}"
 
 
 class Element:

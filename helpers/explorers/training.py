@@ -88,13 +88,13 @@ class LayerExplorer(Explorer):
     data = {"inputs": LAYER_INPUTS.tolist(), "weights": LAYER_WEIGHTS.tolist(),
             "biases": LAYER_BIASES.tolist(), "alive": ALIVE}
     readout = (
-        ("loss before any step", "{loss_start:.4g}"),
-        ("loss after the steps", "{loss:.4g}"),
-        ("mean output of neurons 0, 1, 2", "{means[0]:.4g}, {means[1]:.4g}, {means[2]:.4g}"),
+        ("loss before any step", "{loss_start:z.4f}"),
+        ("loss after the steps", "{loss:z.4f}"),
+        ("mean output of neurons 0, 1, 2", "{means[0]:z.4f}, {means[1]:z.4f}, {means[2]:z.4f}"),
         ("neurons dead after the first step", "{killed:d} of 3", "killed"),
         ("outputs above 10⁻⁹", "{alive:d} of {outputs_count:d}"),
     )
-    status = "loss = {loss:.4g} after {steps:d} steps at η = {learning_rate:g}"
+    status = "loss = {loss:z.4f} after {steps:d} steps at η = {learning_rate:g}"
 
     def compute(self, values):
         steps = int(values["steps"])
@@ -115,14 +115,14 @@ class LayerExplorer(Explorer):
         # loss that is exactly 0 (a dead layer, drawn off the bottom) look different.
         loss = _step_axis(100, "The loss, step by step", "L = ½·Σy² (log scale)", (1e-6, 1e3),
                           ((1e-6, "10⁻⁶"), (1e-3, "0.001"), (1, "1"), (1e3, "1000")),
-                          "The loss goes from {loss_start:.4g} to {loss:.4g} in {steps:d} "
+                          "The loss goes from {loss_start:z.4f} to {loss:z.4f} in {steps:d} "
                           "steps at learning rate {learning_rate:g}.", ylog=True)
         loss.path("losses").point("steps", "loss", color="blue", radius=4)
         mean_top = np.ceil(max(start["means"])) + 1
         means = _step_axis(100, "Each neuron's mean output", "mean output",
                            (-0.03 * mean_top, mean_top), tuple(range(0, int(mean_top) + 1, 2)),
                            "After {steps:d} steps the neurons' mean outputs are "
-                           "{means[0]:.4g}, {means[1]:.4g} and {means[2]:.4g}; {alive:d} of "
+                           "{means[0]:z.4f}, {means[1]:z.4f} and {means[2]:z.4f}; {alive:d} of "
                            "{outputs_count:d} outputs are above 10⁻⁹.")
         means.zero_line()
         for index, color in enumerate(COLORS):

@@ -119,12 +119,14 @@ function withoutNegativeZero(value) {
 
 // --- Placing a chart's moving parts ------------------------------------------
 
+// "linear a b low high" or "log a b low high": a * v + b (or a * log10(v) + b),
+// held between low and high, just past the chart's edges.
 function scale(text) {
-  const [kind, a, b] = text.split(" ");
-  const [slope, offset] = [Number(a), Number(b)];
+  const [kind, ...numbers] = text.split(" ");
+  const [slope, offset, low, high] = numbers.map(Number);
   return (value) => {
     const v = kind === "log" ? Math.log10(Math.max(value, 1e-300)) : value;
-    return fixed(Math.min(Math.max(slope * v + offset, -1000), 2000), 2);
+    return fixed(Math.min(Math.max(slope * v + offset, low), high), 2);
   };
 }
 
