@@ -193,3 +193,19 @@ def test_one_output_carries_the_live_widget_and_the_still_picture(explorer):
     assert re.fullmatch(rf"{explorer.name}-\d+", view["model_id"])
     assert data["text/html"].startswith(f'<div class="bp-explorer" data-explorer="{explorer.name}"')
     assert "run the cell" in data["text/plain"]
+
+
+@pytest.mark.parametrize("rate", [0.03, 0.3])
+def test_the_curve_explorer_continues_a_path_exactly(rate):
+    """Asked for more steps, it trains on from where it stopped: bit for bit the
+    path learn_curve trains in one go, divergence included."""
+    from helpers.explorers import curve
+
+    curve._PATHS.clear()
+    for steps in (0, 7, 300, 299, 1000):
+        path = curve._training(4, rate, steps)
+    whole = helpers.learn_curve(4, rate, 1000)
+    assert path.losses == whole.losses and path.diverged_at == whole.diverged_at
+    for ours, theirs in zip(path.parameters, whole.parameters, strict=True):
+        for name in ("w1", "b1", "w2", "b2"):
+            assert np.array_equal(getattr(ours, name), getattr(theirs, name))

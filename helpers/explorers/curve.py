@@ -5,7 +5,7 @@ the charts show the fit with each unit's hinge and kink, and the loss step by
 step. Every number comes from ``learn_curve`` and ``TwoLayerNetwork``.
 """
 
-from functools import lru_cache
+from collections import OrderedDict
 
 import numpy as np
 
@@ -16,9 +16,11 @@ from helpers.network import (
     HIDDEN_MAX,
     LEARNING_RATE_RANGE,
     STEPS_MAX,
+    NetworkTraining,
     TwoLayerNetwork,
     initial_parameters,
     learn_curve,
+    train_network,
 )
 
 #: Where the fit and the hinges are drawn: x from -3.2 to 3.2 in steps of 0.05.
@@ -35,10 +37,31 @@ STABLE_RATE = 0.03
 KINK_ROW = -1.25  # the height at which the kinks are marked
 
 
-@lru_cache(maxsize=8)
-def _training(hidden, learning_rate):
-    """The whole path for one width and rate; the steps slider only picks from it."""
-    return learn_curve(hidden, learning_rate, STEPS_MAX)
+_PATHS = OrderedDict()  # (hidden, learning_rate) -> the path trained so far
+_KEPT = 8
+
+
+def _training(hidden, learning_rate, steps):
+    """The path for one width and rate, at least ``steps`` long unless it diverged.
+
+    The steps slider only picks from a path. A longer one than was trained
+    so far continues from its last step: the same arithmetic in the same
+    order, so it equals ``learn_curve(hidden, learning_rate, steps)``.
+    """
+    path = _PATHS.pop((hidden, learning_rate), None)
+    if path is None:
+        path = learn_curve(hidden, learning_rate, steps)
+    elif path.diverged_at is None and len(path.losses) <= steps:
+        done = len(path.losses) - 1
+        more = train_network(TwoLayerNetwork(path.parameters[-1]), CURVE_INPUTS,
+                             CURVE_TARGETS, learning_rate, steps - done)
+        diverged_at = None if more.diverged_at is None else done + more.diverged_at
+        path = NetworkTraining(path.losses + more.losses[1:],
+                               path.parameters + more.parameters[1:], diverged_at)
+    _PATHS[hidden, learning_rate] = path
+    while len(_PATHS) > _KEPT:
+        _PATHS.popitem(last=False)
+    return path
 
 
 def _per_unit(values, hidden):
@@ -81,7 +104,7 @@ class CurveExplorer(Explorer):
 
     def compute(self, values):
         hidden, steps = int(values["hidden"]), int(values["steps"])
-        path = _training(hidden, values["learning_rate"])
+        path = _training(hidden, values["learning_rate"], steps)
         diverged_at = path.diverged_at if path.diverged_at is not None else STEPS_MAX + 1
         shown = min(steps, diverged_at - 1)  # the last step with finite numbers
         network = TwoLayerNetwork(path.parameters[shown])

@@ -79,17 +79,20 @@ function trainLayer(inputs, weights, biases, rate, steps) {
 // Thousands of steps must fit in a slider move, so the arrays are made once
 // and filled in place: z1[i * H + j] is z1 for sample i and hidden unit j, and
 // the parameters after step k are row k of `states`, laid out as w1, b1, w2, b2.
-function learnCurveStates(data, hidden, rate, steps) {
+// `start` is such a row to begin from: the network's first state by default.
+function learnCurveStates(data, hidden, rate, steps, start = null) {
   const x = data.inputs;
   const t = data.targets;
   const n = x.length;
   const H = hidden;
   const size = 3 * H + 1;
   const states = new Float64Array((steps + 1) * size);
-  const w1 = Float64Array.from(data.w1.slice(0, H));
-  const b1 = Float64Array.from(data.b1.slice(0, H));
-  const w2 = Float64Array.from(data.w2.slice(0, H));
-  let b2 = data.b2[0];
+  const first = start ?? [...data.w1.slice(0, H), ...data.b1.slice(0, H),
+                          ...data.w2.slice(0, H), data.b2[0]];
+  const w1 = Float64Array.from(first.slice(0, H));
+  const b1 = Float64Array.from(first.slice(H, 2 * H));
+  const w2 = Float64Array.from(first.slice(2 * H, 3 * H));
+  let b2 = first[3 * H];
   const z1 = new Float64Array(n * H);
   const y = new Float64Array(n);
   const dy = new Float64Array(n);
@@ -158,12 +161,15 @@ function learnCurveStates(data, hidden, rate, steps) {
     }
     b2 += -rate * db2;
   }
-  const state = (k) => {
-    const row = Array.from(states.subarray(k * size, (k + 1) * size));
-    return { w1: row.slice(0, H), b1: row.slice(H, 2 * H), w2: row.slice(2 * H, 3 * H),
-             b2: row[3 * H] };
-  };
-  return { losses, state, divergedAt };
+  return { hidden, size, losses, states: states.subarray(0, losses.length * size), divergedAt };
+}
+
+// The parameters after step k of a path, as lists.
+function stateAt(path, k) {
+  const H = path.hidden;
+  const row = Array.from(path.states.subarray(k * path.size, (k + 1) * path.size));
+  return { w1: row.slice(0, H), b1: row.slice(H, 2 * H), w2: row.slice(2 * H, 3 * H),
+           b2: row[3 * H] };
 }
 
 function dotVector(a, b) {
@@ -222,10 +228,10 @@ export const compute = {
 
   curve(values, data) {
     const { hidden, learning_rate: rate, steps } = values;
-    const path = trainedCurve(data, hidden, rate);
+    const path = trainedCurve(data, hidden, rate, steps);
     const divergedAt = path.divergedAt ?? data.steps_max + 1;
     const shown = Math.min(steps, divergedAt - 1);
-    const { w1, b1, w2, b2 } = path.state(shown);
+    const { w1, b1, w2, b2 } = stateAt(path, shown);
     const sums = (xs) => xs.map((xi) => w1.map((w, j) => xi * w + b1[j]));
     const gridHidden = sums(data.grid).map((row) => row.map((v) => Math.max(0, v)));
     const dead = w1.map((_, j) => sums(data.inputs).every((row) => row[j] <= 0));
@@ -248,13 +254,28 @@ export const compute = {
   },
 };
 
-// Training to the last step takes a while, so each width and rate is trained
-// once, keeping the state after every step; the steps slider then only picks.
-const curveCache = new Map();
-function trainedCurve(data, hidden, rate) {
+// Each width and rate is trained once, as far as a slider has asked, keeping
+// the state after every step: the steps slider then only picks, and a longer
+// path continues from the last step (helpers/explorers/curve.py does the same).
+const curvePaths = new Map();
+const CURVES_KEPT = 8;
+function trainedCurve(data, hidden, rate, steps) {
   const key = `${hidden} ${rate}`;
-  if (!curveCache.has(key)) {
-    curveCache.set(key, learnCurveStates(data, hidden, rate, data.steps_max));
+  let path = curvePaths.get(key);
+  curvePaths.delete(key);
+  if (!path) {
+    path = learnCurveStates(data, hidden, rate, steps);
+  } else if (path.divergedAt === null && path.losses.length <= steps) {
+    const done = path.losses.length - 1;
+    const last = path.states.subarray(done * path.size, (done + 1) * path.size);
+    const more = learnCurveStates(data, hidden, rate, steps - done, last);
+    const states = new Float64Array(path.states.length + more.states.length - path.size);
+    states.set(path.states);
+    states.set(more.states.subarray(path.size), path.states.length);
+    path = { hidden, size: path.size, losses: [...path.losses, ...more.losses.slice(1)],
+             states, divergedAt: more.divergedAt === null ? null : done + more.divergedAt };
   }
-  return curveCache.get(key);
+  curvePaths.set(key, path);
+  if (curvePaths.size > CURVES_KEPT) curvePaths.delete(curvePaths.keys().next().value);
+  return path;
 }
