@@ -5,6 +5,8 @@ Each check either returns a clean float64 array (or float) or raises a
 who passes the wrong thing reads the fix in the message.
 """
 
+import math
+
 import numpy as np
 
 
@@ -45,6 +47,8 @@ def as_finite_array(name, value, ndim=None, copy=False):
 
 def as_finite_float(name, value):
     """Return ``value`` as a Python float, or raise ``ValueError``."""
+    if type(value) is float and math.isfinite(value):
+        return value  # the common case, a plain float, needs no array
     array = as_finite_array(name, value)
     if array.ndim != 0:
         raise ValueError(f"{name} must be a single number, got shape {array.shape}")

@@ -32,16 +32,24 @@ def without_timings(notebook):
     return nbformat.writes(notebook)
 
 
-def refresh(path):
-    """Execute the notebook at ``path``; return True if anything but timings changed."""
-    notebook = nbformat.read(path, as_version=4)
-    stored = copy.deepcopy(notebook)
+def cleared(notebook):
+    """A copy of ``notebook`` as it goes into the kernel: no outputs, no execution
+    counts, no timing or widget state, the project's kernel."""
+    notebook = copy.deepcopy(notebook)
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     notebook.metadata["kernelspec"] = dict(KERNEL)
     notebook.metadata.pop("widgets", None)
+    notebook.metadata.get("language_info", {}).pop("version", None)
+    return notebook
+
+
+def refresh(path):
+    """Execute the notebook at ``path``; return True if anything but timings changed."""
+    stored = nbformat.read(path, as_version=4)
+    notebook = cleared(stored)
     client = NotebookClient(
         notebook,
         timeout=600,

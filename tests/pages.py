@@ -1,24 +1,36 @@
-"""Open pages of the built book in chromium with the network cut off.
+"""Chromium, the built book and JupyterLab, for the tests and the benchmark.
 
-Shared by the browser tests and the benchmark. Every request that does not go
-to the local server is blocked and recorded, console errors are recorded, and
-the bytes of every response are counted.
+``Visit`` opens a page of the built book with the network cut off: every
+request that does not go to the local server is blocked and recorded, console
+errors are recorded, and the bytes of every response are counted.
+``jupyterlab`` starts JupyterLab on a folder of notebooks.
 """
 
 import contextlib
 import functools
 import http.server
+import json
 import os
+import secrets
 import shutil
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
+from pathlib import Path
 
 import pytest
+
+from helpers.explorers import ALL
 
 try:
     from playwright.sync_api import Error as PlaywrightError
 except ImportError:  # the browser tests skip, or fail under CI, saying why
     PlaywrightError = Exception
 
+ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -29,9 +41,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # a browser that closes a connection early is no failure of the book
+
+
 def serve(directory):
     """Serve ``directory`` on 127.0.0.1 at a free port; return (server, base URL)."""
-    server = http.server.ThreadingHTTPServer(
+    server = _QuietServer(
         ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory))
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -96,5 +113,89 @@ class Visit:
                 total += len(response.body())
         return total
 
+    def set_scheme(self, scheme):
+        """Switch the reader's light or dark setting; wait until the theme follows."""
+        self.page.emulate_media(color_scheme=scheme)
+        self.page.wait_for_function(f"document.documentElement.dataset.theme === '{scheme}'")
+
     def close(self):
         self.context.close()
+
+
+#: JupyterLab's settings for the tests: render every cell, so an output stays in
+#: the page while a test scrolls to it; start the notebook's own kernel instead
+#: of asking which one; no "get notified about news?" pop-up.
+LAB_SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none",
+                                               "autoStartDefaultKernel": True},
+    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false"},
+}
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def jupyterlab(work):
+    """JupyterLab on 127.0.0.1 serving the folder ``work``; yields (base URL, token).
+
+    Its settings, workspaces and config live in ``work`` too, so nothing of the
+    reader's own JupyterLab is read or written.
+    """
+    for name, settings in LAB_SETTINGS.items():
+        path = work / "settings" / f"{name}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(settings))
+    port, token = free_port(), secrets.token_hex(16)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}",
+         "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
+         f"--ServerApp.root_dir={work}", "--LabApp.news_url=None",
+         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+         # window.jupyterapp: the tests open documents with Lab's own commands.
+         "--LabApp.expose_app_in_browser=True"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "JUPYTER_CONFIG_DIR": str(work / "config"),
+             "JUPYTERLAB_SETTINGS_DIR": str(work / "settings"),
+             "JUPYTERLAB_WORKSPACES_DIR": str(work / "workspaces")},
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("JupyterLab did not start") from None
+                time.sleep(0.3)
+        yield base, token
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+#: Every explorer helpers defines, by its name.
+EXPLORERS = {cls.name: cls for cls in ALL}
+
+
+def explorer_pages():
+    """{page in the built book: [explorer names]}, read from the stored notebooks.
+
+    Every explorer helpers defines must be in a chapter.
+    """
+    pages = {}
+    for notebook in sorted((ROOT / "book").glob("*.ipynb")):
+        names = []
+        for cell in json.loads(notebook.read_text())["cells"]:
+            for output in cell.get("outputs", []):
+                html = "".join(output.get("data", {}).get("text/html", []))
+                names += [name for name in EXPLORERS if f'data-explorer="{name}"' in html]
+        if names:
+            pages[f"book/{notebook.stem}.html"] = names
+    assert sorted(name for names in pages.values() for name in names) == sorted(EXPLORERS)
+    return pages

@@ -7,12 +7,14 @@ desktop and phone width go to _build/screenshots/ for review.
 Without chromium these tests skip; under CI (CI=true) a skip is a failure.
 """
 
+import posixpath
 import re
 from pathlib import Path
 
 import pytest
 import yaml
-from pages import Visit, launch, require_browser
+
+from tests.pages import Visit
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "_build" / "screenshots"
@@ -28,15 +30,6 @@ def toc_pages():
 
 PAGES = toc_pages()
 CHAPTERS = [page for page in PAGES if re.match(r"book/\d\d_", page)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_playwright = require_browser("browser tests")
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module", params=PAGES)
@@ -95,32 +88,33 @@ def screenshot(page_visit, path, scheme="light"):
     assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
 
 
-# Screenshots of every page: desktop light here, phone light and phone dark in the
-# phone tests below, which load every page that way anyway; desktop dark on its own.
-def test_screenshot_desktop(visit):
-    screenshot(visit, visit.page.url.split("/", 3)[3])
-
-
-def test_screenshots_desktop_dark(browser, book_url):
-    for path in PAGES:
-        page_visit = Visit(browser, book_url, path, color_scheme="dark")
-        screenshot(page_visit, path, "dark")
-        page_visit.close()
+# Screenshots of every page, on the loads the checks make anyway: desktop light
+# and dark here, phone light and dark in the phone tests below. The theme follows
+# the reader's light or dark setting as it changes, so one load serves both.
+def test_screenshots_desktop(visit):
+    path = visit.page.url.split("/", 3)[3]
+    screenshot(visit, path)
+    visit.set_scheme("dark")
+    screenshot(visit, path, "dark")
+    visit.set_scheme("light")
 
 
 def test_next_links_reach_every_chapter_in_order(browser, book_url):
-    page_visit = Visit(browser, book_url, PAGES[0])
-    page, seen = page_visit.page, []
-    while True:
-        seen.append(page.url.removeprefix(f"{book_url}/"))
-        following = page.locator("a.right-next")
-        if following.count() == 0:
-            break
-        following.first.click()
-        page.wait_for_load_state("load")
-    page_visit.close()
+    """Each page's "next" link leads to the next page in _toc.yml, and clicking it works."""
+    seen, path = [], PAGES[0]
+    while path is not None:
+        seen.append(path)
+        page = (ROOT / "_build" / "html" / path).read_text(encoding="utf-8")
+        following = re.search(r'<a class="right-next"\s+href="([^"]+)"', page)
+        path = following and posixpath.normpath(
+            posixpath.join(posixpath.dirname(path), following.group(1)))
     assert [path for path in seen if path in CHAPTERS] == CHAPTERS
     assert set(PAGES) <= set(seen)
+    page_visit = Visit(browser, book_url, PAGES[0])
+    page_visit.page.locator("a.right-next").first.click()
+    page_visit.page.wait_for_load_state("load")
+    assert page_visit.page.url == f"{book_url}/{seen[1]}"
+    page_visit.close()
 
 
 def test_search_finds_backpropagation(browser, book_url):
@@ -323,20 +317,23 @@ FIGURES = """() => [...document.querySelectorAll('.cell_output img')].map(img =>
 })"""
 
 
-def test_figures_are_light_cards_in_dark_mode_and_fill_a_phone(browser, book_url):
-    """One card per figure, the screen's width on a phone (tests/test_figure_style.py)."""
+def test_figures_are_light_cards_in_dark_mode_and_fill_a_phone(phone_visit):
+    """One card per figure, the screen's width on a phone (tests/test_figure_style.py).
+
+    The dark phone screenshot is taken here, on the phone tests' load of the page.
+    """
+    page, path = phone_visit.page, phone_visit.page.url.split("/", 3)[3]
+    phone_visit.set_scheme("dark")
+    figures = page.evaluate(FIGURES)
+    screenshot(phone_visit, path, "dark")
+    phone_visit.set_scheme("light")
     problems = []
-    for path in PAGES:
-        page_visit = Visit(browser, book_url, path, **PHONE, color_scheme="dark")
-        figures = page_visit.page.evaluate(FIGURES)
-        screenshot(page_visit, path, "dark")
-        page_visit.close()
-        for figure in figures:
-            where = f"{path}: {figure['alt']}"
-            if abs(figure["width"] - PHONE["width"]) > 1:
-                problems.append(f"{where} is {figure['width']:.0f} px wide")
-            if figure["card"] != "rgb(255, 255, 255)":
-                problems.append(f"{where} sits on {figure['card']}, not a light card")
-            if any(color != "rgba(0, 0, 0, 0)" for color in figure["between"]):
-                problems.append(f"{where} is framed by {figure['between']}")
+    for figure in figures:
+        where = f"{path}: {figure['alt']}"
+        if abs(figure["width"] - PHONE["width"]) > 1:
+            problems.append(f"{where} is {figure['width']:.0f} px wide")
+        if figure["card"] != "rgb(255, 255, 255)":
+            problems.append(f"{where} sits on {figure['card']}, not a light card")
+        if any(color != "rgba(0, 0, 0, 0)" for color in figure["between"]):
+            problems.append(f"{where} is framed by {figure['between']}")
     assert problems == []

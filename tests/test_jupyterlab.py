@@ -9,19 +9,9 @@ Skips without chromium, like the other browser tests; under CI it must run.
 """
 
 import contextlib
-import json
-import os
-import secrets
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from pages import launch, require_browser
 
 try:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -34,61 +24,6 @@ SCREENSHOTS = ROOT / "_build" / "screenshots"
 CHAPTERS_WITH_EXPLORERS = sorted(
     path.stem for path in (ROOT / "book").glob("*.ipynb")
     if "bp-explorer" in path.read_text(encoding="utf-8"))
-LAB_SETTINGS = {
-    # JupyterLab drops cells far from the viewport from the page; render them all,
-    # so the explorer's image stays in the page while the test scrolls to it.
-    # Start the notebook's own kernel instead of asking which one, in a dialog.
-    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none",
-                                               "autoStartDefaultKernel": True},
-    # No "get notified about news?" pop-up over the notebook.
-    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false"},
-}
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    sync_playwright = require_browser("JupyterLab tests")
-    work = tmp_path_factory.mktemp("lab")
-    for name, settings in LAB_SETTINGS.items():
-        path = work / "settings" / f"{name}.jupyterlab-settings"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(settings))
-    for name in CHAPTERS_WITH_EXPLORERS:
-        shutil.copy(ROOT / "book" / f"{name}.ipynb", work)
-    port, token = free_port(), secrets.token_hex(16)
-    server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}",
-         "--ServerApp.ip=127.0.0.1", f"--IdentityProvider.token={token}",
-         f"--ServerApp.root_dir={work}", "--LabApp.news_url=None",
-         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        env={**os.environ, "JUPYTER_CONFIG_DIR": str(work / "config"),
-             "JUPYTERLAB_SETTINGS_DIR": str(work / "settings"),
-             "JUPYTERLAB_WORKSPACES_DIR": str(work / "workspaces")},
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                pytest.fail("JupyterLab did not start")
-            time.sleep(0.5)
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser, base, token
-        browser.close()
-    server.terminate()
-    server.wait(timeout=30)
 
 
 def run_the_explorer_cell(cell, page, tries=3):
@@ -109,23 +44,37 @@ def run_the_explorer_cell(cell, page, tries=3):
     pytest.fail(f"running the explorer's cell drew no explorer in {tries} tries")
 
 
-@pytest.mark.parametrize("chapter", CHAPTERS_WITH_EXPLORERS)
-def test_a_slider_redraws_its_figure_live(lab, chapter):
+OPEN = "path => { window.jupyterapp.commands.execute('docmanager:open', {path}); }"
+
+
+@pytest.fixture(scope="module")
+def lab_page(lab):
+    """One JupyterLab page with every chapter that has an explorer open, each in its
+    own tab, so their kernels start together."""
     browser, base, token = lab
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
                else route.abort())
-    # ?reset: a fresh workspace, so the chapters opened by earlier tests stay closed.
-    page.goto(f"{base}/lab/tree/{chapter}.ipynb?reset&token={token}")
+    # ?reset: a fresh workspace, with no document open.
+    page.goto(f"{base}/lab?reset&token={token}")
+    page.wait_for_function("window.jupyterapp !== undefined", timeout=60_000)
+    page.evaluate("() => window.jupyterapp.restored.then(() => true)")
+    for chapter in CHAPTERS_WITH_EXPLORERS:
+        page.evaluate(OPEN, f"{chapter}.ipynb")
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS_WITH_EXPLORERS)
+def test_a_slider_redraws_its_figure_live(lab_page, chapter):
+    lab_page.evaluate(OPEN, f"{chapter}.ipynb")  # brings its tab to the front
     try:
-        move_the_first_slider(page)
+        move_the_first_slider(lab_page)
     except Exception:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / f"jupyterlab-{chapter}-failed.png")
+        lab_page.screenshot(path=SCREENSHOTS / f"jupyterlab-{chapter}-failed.png")
         raise
-    finally:
-        context.close()
 
 
 def move_the_first_slider(page):

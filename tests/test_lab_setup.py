@@ -12,26 +12,20 @@ import os
 import re
 import secrets
 import signal
-import socket
 import subprocess
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
-from pages import launch, require_browser
+
+from tests.pages import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNOUNCEMENTS = "@jupyterlab/apputils-extension:announcements"
 # What a reader opens: the notebooks and the Markdown pages.
 READER_FILES = sorted(path.name for path in (ROOT / "book").iterdir()
                       if path.suffix in {".ipynb", ".md"})
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +38,10 @@ def make_lab(tmp_path_factory):
                # Lets the test ask the running app which plugins it activated.
                "--LabApp.expose_app_in_browser=True"]
     server = subprocess.Popen(
-        ["make", "--no-print-directory", "lab", f"LAB_ARGS={' '.join(options)}"],
+        # -o: the environment the tests run in is taken as set up, so a
+        # newer requirements file cannot have make rebuild it under them.
+        ["make", "--no-print-directory", "-o", ".venv/.installed-stamp", "lab",
+         f"LAB_ARGS={' '.join(options)}"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         # Its own process group, so that JupyterLab stops with make.
         start_new_session=True,
@@ -95,25 +92,23 @@ def test_the_news_plugin_is_switched_off_in_the_page_config(make_lab):
     assert ANNOUNCEMENTS in config["disabledExtensions"]
 
 
-def test_lab_runs_with_no_news_plugin_and_shows_the_chapters(make_lab):
-    sync_playwright = require_browser("`make lab` test")
+def test_lab_runs_with_no_news_plugin_and_shows_the_chapters(make_lab, browser):
     base, token = make_lab
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.route("**/*", lambda route: route.continue_()
-                   if route.request.url.startswith(base) else route.abort())
-        page.goto(f"{base}/lab?reset&token={token}")
-        page.wait_for_function("window.jupyterapp !== undefined", timeout=60_000)
-        page.evaluate("() => window.jupyterapp.restored")
-        names = page.locator(".jp-DirListing-itemName")
-        names.first.wait_for(timeout=30_000)
-        shown = sorted(names.all_inner_texts())
-        active = page.evaluate(f"window.jupyterapp.isPluginActivated('{ANNOUNCEMENTS}')")
-        # The news question came as a toast a moment after start-up.
-        page.wait_for_timeout(3_000)
-        toasts = page.locator(".jp-Notification-Toast, .Toastify__toast").all_inner_texts()
-        browser.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.route("**/*", lambda route: route.continue_()
+               if route.request.url.startswith(base) else route.abort())
+    page.goto(f"{base}/lab?reset&token={token}")
+    page.wait_for_function("window.jupyterapp !== undefined", timeout=60_000)
+    page.evaluate("() => window.jupyterapp.restored")
+    names = page.locator(".jp-DirListing-itemName")
+    names.first.wait_for(timeout=30_000)
+    shown = sorted(names.all_inner_texts())
+    active = page.evaluate(f"window.jupyterapp.isPluginActivated('{ANNOUNCEMENTS}')")
+    # The news question came as a toast a moment after start-up.
+    page.wait_for_timeout(3_000)
+    toasts = page.locator(".jp-Notification-Toast, .Toastify__toast").all_inner_texts()
+    context.close()
     assert shown == READER_FILES
     assert active is False
     assert not [text for text in toasts if "news" in text.lower()], toasts

@@ -38,7 +38,7 @@ KINK_ROW = -1.25  # the height at which the kinks are marked
 
 
 _PATHS = OrderedDict()  # (hidden, learning_rate) -> the path trained so far
-_KEPT = 8
+_KEPT = 16
 
 
 def _training(hidden, learning_rate, steps):
