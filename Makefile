@@ -48,7 +48,7 @@ notebooks: $(STAMP)
 
 ## Performance figures: explorer latency, helpers overhead, build and nbval time, page weight.
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m scripts.bench
 
 ## Style: ruff's checks over helpers, tests, scripts and the notebooks (as tests/test_style.py).
 lint: $(STAMP)

@@ -199,3 +199,62 @@ def explorer_pages():
             pages[f"book/{notebook.stem}.html"] = names
     assert sorted(name for names in pages.values() for name in names) == sorted(EXPLORERS)
     return pages
+
+
+def open_lab(browser, base, token, notebooks):
+    """A JupyterLab page with each of ``notebooks`` (names) open in its own tab,
+    so their kernels start together; returns (its browser context, the page)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+               else route.abort())
+    # ?reset: a fresh workspace, with no document open.
+    page.goto(f"{base}/lab?reset&token={token}")
+    page.wait_for_function("window.jupyterapp !== undefined", timeout=60_000)
+    page.evaluate("() => window.jupyterapp.restored.then(() => true)")
+    for notebook in notebooks:
+        show_in_lab(page, notebook)
+    return context, page
+
+
+def show_in_lab(page, notebook):
+    """Open ``notebook`` in JupyterLab, or bring its tab to the front; return its
+    notebook once its kernel is idle."""
+    page.evaluate("path => { window.jupyterapp.commands.execute('docmanager:open', "
+                  "{path}); }", notebook)
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
+    panel.wait_for(timeout=60_000)
+    # The toolbar's execution indicator reads "idle" before any kernel exists, and
+    # cells run while the kernel is still connecting can leave it stuck there:
+    # wait for the status bar to say the kernel itself is idle.
+    page.locator(".jp-StatusBar-Widget", has_text="| Idle").first.wait_for(timeout=90_000)
+    return panel
+
+
+def explorer_cell(notebook):
+    """The code cell whose stored output is an explorer's still picture, found by
+    its place, since the picture that finds it goes once the cell runs."""
+    notebook.locator(".jp-CodeCell:has(.bp-note)").first.wait_for(timeout=30_000)
+    index = notebook.locator(".jp-CodeCell").evaluate_all(
+        "cells => cells.findIndex(cell => cell.querySelector('.bp-note'))")
+    return notebook.locator(".jp-CodeCell").nth(index)
+
+
+def run_explorer_cell(cell, page, tries=3):
+    """Select the explorer's cell and run it (Shift+Enter); return the live explorer.
+
+    The stored outputs hold no live widget (only its view), so the live
+    explorer exists only once the kernel has run the cell. The cell needs
+    nothing from the cells above it.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    live = cell.locator(".jp-OutputArea-output .bp-live")
+    for _ in range(tries):
+        cell.locator(".jp-InputPrompt").click()
+        page.keyboard.press("Shift+Enter")
+        # A key press that lands before the kernel listens can be lost: try again.
+        with contextlib.suppress(PlaywrightTimeout):
+            live.wait_for(state="attached", timeout=30_000)
+            return live
+    raise AssertionError(f"running the explorer's cell drew no explorer in {tries} tries")
