@@ -66,6 +66,11 @@ def test_every_explorer_is_legible_and_error_free(explorer_chapter):
     visit, names = chapter
     page = visit.page
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # Every slider back where it starts, for the screenshots.
+    page.evaluate("""() => document.querySelectorAll('.bp-controls input').forEach(input => {
+        input.value = input.defaultValue;
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+    })""")
     for width in (1280, 390, 360):
         page.set_viewport_size({"width": width, "height": 900})
         for scheme in ("light", "dark"):

@@ -27,7 +27,7 @@ from helpers.network import (
 GRID = np.round(np.linspace(-3.2, 3.2, 129), 2).reshape(-1, 1)
 #: The loss is drawn at every LOSS_EVERY-th step (the steps slider moves in these).
 LOSS_EVERY = 10
-X_RANGE, Y_RANGE = (-3.2, 3.2), (-1.4, 1.9)
+X_RANGE, Y_RANGE = (-3.2, 3.2), (-1.4, 2.4)
 #: Above this learning rate the steps overshoot and the training magnifies
 #: rounding: a difference in the last bit (the order of a sum, NumPy's BLAS
 #: against the page's loops) grows until two runs of the same arithmetic part.
@@ -84,9 +84,8 @@ class CurveExplorer(Explorer):
         ("diverged", "at step {diverged_at:d}: the numbers overflowed, training stopped",
          "diverged_at"),
         ("dead hidden units", "{dead:d} of {hidden:d}"),
-        ("rounding", "at this rate training magnifies rounding errors: after many steps "
-                     "these numbers can differ from a run in Jupyter or on another computer",
-         "chaotic"),
+        ("rounding", "grows at this rate: many steps on, these numbers can differ "
+                     "from Jupyter's or another computer's", "chaotic"),
     )
     status = ("loss = {loss:.4g} at step {shown_step:d} of {steps:d}, H = {hidden:d}, "
               "η = {learning_rate:g}")
@@ -128,7 +127,7 @@ class CurveExplorer(Explorer):
 
     def panels(self):
         fit = Panel("The fit, a sum of hinges", "x", "y", X_RANGE, Y_RANGE,
-                    (-3, -2, -1, 0, 1, 2, 3), (-1, 0, 1), height=260,
+                    (-3, -2, -1, 0, 1, 2, 3), (-1, 0, 1, 2), height=260,
                     description="With H = {hidden:d} hidden units, after {shown_step:d} steps at "
                                 "learning rate {learning_rate:g}, the fit (blue) has a loss of "
                                 "{loss:.4g}; {dead:d} units are dead.")
@@ -145,8 +144,9 @@ class CurveExplorer(Explorer):
                       show=f"live_kinks[{unit}]")
             fit.point(f"dead_kinks[{unit}]", KINK_ROW, color="muted", radius=4,
                       show=f"dead_kinks[{unit}]")
+        # Above the samples, which stay between -0.6 and 1.1.
         fit.legend(("fit", "hinges", "kinks (dead: grey)"), ("blue", "orange", "red"),
-                   at=(-3.1, 1.75))
+                   at=(-3.1, 2.2))
         loss = Panel("The loss, step by step", "step", "loss (log scale)", (-60, STEPS_MAX * 1.02),
                      (1e-3, 3), tuple(range(0, STEPS_MAX + 1, 1000)),
                      ((1e-3, "0.001"), (1e-2, "0.01"), (1e-1, "0.1"), (1, "1")), ylog=True,
