@@ -83,6 +83,7 @@ def test_every_explorer_is_legible_and_error_free(explorer_chapter):
                 smallest = root.evaluate(SMALLEST_TEXT)
                 assert smallest >= SMALLEST_TEXT_PX, (
                     f"{name}: text of {smallest:.1f} px at {width} px, {scheme}")
+                assert root.evaluate(OVERLAPPING_TEXT) == [], f"{name} at {width} px"
                 root.screenshot(path=SCREENSHOTS / f"explorer-{name}-{width}-{scheme}.png")
     visit.set_scheme("light")
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -98,6 +99,18 @@ SMALLEST_TEXT = """root => Math.min(...[...root.querySelectorAll(
       return svg ? size * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
                  : size;
     }))"""
+
+
+# Pairs of texts in one chart that are drawn on top of each other.
+OVERLAPPING_TEXT = """root => [...root.querySelectorAll('svg')].flatMap(svg => {
+    const boxes = [...svg.querySelectorAll('text')]
+      .filter(t => t.textContent.trim() && getComputedStyle(t).visibility !== 'hidden')
+      .map(t => [t.textContent, t.getBoundingClientRect()]);
+    const apart = (a, b) => a.right <= b.left + 1 || b.right <= a.left + 1
+                         || a.bottom <= b.top + 1 || b.bottom <= a.top + 1;
+    return boxes.flatMap(([text, box], i) => boxes.slice(i + 1)
+      .filter(([, other]) => !apart(box, other)).map(([other]) => [text, other]));
+  })"""
 
 
 def test_without_javascript_the_still_picture_and_its_note_show(browser, book_url):

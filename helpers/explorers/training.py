@@ -114,7 +114,7 @@ class LayerExplorer(Explorer):
         # On a log axis a loss that fades (1e-20 after 100 steps at 0.01) and a
         # loss that is exactly 0 (a dead layer, drawn off the bottom) look different.
         loss = _step_axis(100, "The loss, step by step", "L = ½·Σy² (log scale)", (1e-6, 1e3),
-                          ((1e-6, "10⁻⁶"), (1e-3, "0.001"), (1, "1"), (1e3, "1000")),
+                          ((1e-6, "10⁻⁶"), (1e-3, "10⁻³"), (1, "1"), (1e3, "10³")),
                           "The loss goes from {loss_start:z.4f} to {loss:z.4f} in {steps:d} "
                           "steps at learning rate {learning_rate:g}.", ylog=True)
         loss.path("losses").point("steps", "loss", color="blue", radius=4)
