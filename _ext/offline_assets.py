@@ -21,7 +21,10 @@ which swaps each icon for an inline SVG and lets sites add icons of their own.
 The book adds none, so every script tag that loads it is taken out of every
 page, whatever the order or quoting of its attributes: a chapter's first load
 is a third lighter. If a page still has a script that mentions Font Awesome's
-script afterwards, the build warns (and the strict build fails).
+script afterwards, the build warns (and the strict build fails). The theme also
+tells the browser to fetch the brand-logo font ahead of need (118 KB); the book
+shows no brand logo, so that hint goes too (were a logo added, its font would
+still load when drawn).
 """
 
 import importlib.util
@@ -72,6 +75,11 @@ FONTAWESOME_JS = re.compile(r"(?:^|/)fontawesome(?:\.js|/[^?#]*\.js)(?:[?#]|$)",
 MENTIONS_FONTAWESOME_JS = re.compile(r"fontawesome(?:\.js|/[^\s\"'<>]*\.js)", re.IGNORECASE)
 
 
+# The theme's hint to fetch Font Awesome's brand-logo font before any logo is drawn.
+PRELOAD_BRANDS = re.compile(r"<link\b[^>]*\brel=[\"']?preload\b[^>]*fa-brands-[^>]*>[ \t]*\n?",
+                            re.IGNORECASE)
+
+
 def loads_fontawesome_js(attributes):
     src = SRC.search(attributes)
     if src is None:
@@ -80,12 +88,14 @@ def loads_fontawesome_js(attributes):
 
 
 def without_fontawesome_js(html):
-    """``html`` without the script tags that load Font Awesome's script, and what is left.
+    """``html`` without the script tags that load Font Awesome's script (nor the hint
+    to fetch its brand font), and what is left.
 
     What is left: the script elements that still mention that script, which
     only a change in how the theme loads it can leave behind.
     """
     html = SCRIPT.sub(lambda tag: "" if loads_fontawesome_js(tag.group(1)) else tag.group(0), html)
+    html = PRELOAD_BRANDS.sub("", html)
     return html, [tag.group(0) for tag in SCRIPT.finditer(html)
                   if MENTIONS_FONTAWESOME_JS.search(tag.group(0))]
 

@@ -189,11 +189,17 @@ def bench_book():
 
 
 def page_figures(browser, url, html):
-    print("   page weight on first load (every response, uncompressed):")
+    print("   page weight on first load (every response, uncompressed; goal 1.0 MB, at most 1.6):")
+    print("   'shared' is the theme, MathJax and the explorer scripts, which every page loads")
+    print("   and the browser caches; 'own' is the page's HTML and images.")
+    print(f"     {'page':20} {'total':>8} {'shared':>8} {'own':>8}")
     explorer_times = {}
     for page in sorted(html.glob("book/*.html")):
         visit = Visit(browser, url, f"book/{page.name}")
-        print(f"     {page.stem:20} {visit.bytes / 1e6:5.2f} MB")
+        shared = sum(len(response.body()) for response in visit.responses[:visit.first_load]
+                     if "/_static/" in response.url and response.status == 200)
+        print(f"     {page.stem:20} {visit.bytes / 1e6:5.2f} MB {shared / 1e6:5.2f} MB "
+              f"{(visit.bytes - shared) / 1e6:5.2f} MB")
         explorer_times |= visit.page.evaluate(PAGE_MOVES, [200])
         visit.close()
     print("   explorers in the page: input event to the redrawn chart, 200 moves (goal 16 ms)")

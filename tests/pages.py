@@ -96,6 +96,7 @@ class Visit:
             self.page.evaluate("() => window.MathJax?.startup?.promise.then(() => true) ?? true")
         # Typeset math fetches its fonts, deferred scripts may still be arriving.
         self.page.wait_for_load_state("networkidle")
+        self.first_load = len(self.responses)
 
     def _route(self, route, base_url):
         if route.request.url.startswith(base_url):
@@ -105,9 +106,9 @@ class Visit:
 
     @property
     def bytes(self):
-        """Bytes of every response body so far, as served (uncompressed)."""
+        """Bytes of every response body of the first load, as served (uncompressed)."""
         total = 0
-        for response in self.responses:
+        for response in self.responses[:self.first_load]:
             # A redirect or an aborted request has no body to count.
             with contextlib.suppress(PlaywrightError):
                 total += len(response.body())

@@ -48,6 +48,14 @@ def test_other_tags_stay(tag):
     assert offline_assets.without_fontawesome_js(page) == (page, [])
 
 
+def test_the_hint_to_fetch_the_brand_font_goes_and_the_icon_font_hint_stays():
+    brands = ('<link rel="preload" as="font" type="font/woff2" crossorigin '
+              'href="../_static/vendor/fontawesome/6.5.2/webfonts/fa-brands-400.woff2" />')
+    solid = brands.replace("fa-brands-400", "fa-solid-900")
+    html, leftovers = offline_assets.without_fontawesome_js(PAGE.format(tag=f"{brands}\n{solid}"))
+    assert html == PAGE.format(tag=solid) and leftovers == []
+
+
 def test_a_script_that_still_loads_it_another_way_is_reported():
     tag = '<script>import("../_static/scripts/fontawesome.js")</script>'
     html, leftovers = offline_assets.without_fontawesome_js(PAGE.format(tag=tag))
