@@ -99,7 +99,8 @@ def lab(browser, tmp_path_factory):
 
 @pytest.fixture(scope="module", params=sorted(explorer_pages()))
 def explorer_chapter(request, browser, book_url):
-    """A chapter with explorers, loaded at 1280 px: (its Visit, the explorers' names)."""
-    visit = Visit(browser, book_url, request.param)
+    """A chapter with explorers, loaded at 1280 px without its math (the tests look at
+    the explorers only): (its Visit, the explorers' names)."""
+    visit = Visit(browser, book_url, request.param, math=False)
     yield visit, explorer_pages()[request.param]
     visit.close()

@@ -77,8 +77,11 @@ class Visit:
     """One page load, with every blocked request, console error and byte recorded."""
 
     def __init__(self, browser, base_url, path, width=1280, height=900, phone=False,
-                 **options):
+                 math=True, **options):
         """``phone``: a touch screen that lays out like a phone's (chromium's mobile mode).
+        ``math=False``: MathJax is served as an empty script, for a test that neither
+        looks at the math nor at the page's layout, since typesetting a chapter takes
+        the browser seconds.
 
         ``options`` go to the browser context: color_scheme, java_script_enabled, ...
         """
@@ -87,6 +90,9 @@ class Visit:
                                            is_mobile=phone, has_touch=phone, **options)
         self.page = self.context.new_page()
         self.page.route("**/*", lambda route: self._route(route, base_url))
+        if not math:  # a later route takes precedence
+            self.page.route("**/_static/mathjax/**", lambda route: route.fulfill(
+                status=200, content_type="text/javascript", body="/* no math here */"))
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("response", lambda response: self.responses.append(response))

@@ -112,7 +112,7 @@ def test_next_links_reach_every_chapter_in_order(browser, book_url):
             posixpath.join(posixpath.dirname(path), following.group(1)))
     assert [path for path in seen if path in CHAPTERS] == CHAPTERS
     assert set(PAGES) <= set(seen)
-    page_visit = Visit(browser, book_url, PAGES[0])
+    page_visit = Visit(browser, book_url, PAGES[0], math=False)
     page_visit.page.locator("a.right-next").first.click()
     page_visit.page.wait_for_load_state("load")
     assert page_visit.page.url == f"{book_url}/{seen[1]}"
@@ -229,7 +229,7 @@ def test_phone_menus_open_the_next_page_and_list_its_sections(phone_visit, book_
 
 
 def test_desktop_menu_button_folds_the_sidebar_away(browser, book_url):
-    page_visit = Visit(browser, book_url, CHAPTERS[0])
+    page_visit = Visit(browser, book_url, CHAPTERS[0], math=False)
     page = page_visit.page
     sidebar = page.locator(".bd-sidebar-primary")
     article_width = page.locator("article").evaluate("el => el.getBoundingClientRect().width")
@@ -264,7 +264,7 @@ def assert_icon_leaves_text_clear(form):
 
 
 def test_search_magnifier_leaves_the_typed_text_clear(browser, book_url):
-    page_visit = Visit(browser, book_url, CHAPTERS[0])
+    page_visit = Visit(browser, book_url, CHAPTERS[0], math=False)
     page = page_visit.page
     page.keyboard.press("Control+k")
     dialog = page.locator(".search-button__wrapper.show form.bd-search")
@@ -297,7 +297,8 @@ SEARCH_ENTRIES = """() => [...document.querySelectorAll(
 
 @pytest.mark.parametrize("width", [1280, 390], ids=["desktop", "phone"])
 def test_one_search_entry_and_no_empty_header(browser, book_url, width):
-    page_visit = Visit(browser, book_url, CHAPTERS[0], width=width, phone=width < 600)
+    page_visit = Visit(browser, book_url, CHAPTERS[0], width=width, phone=width < 600,
+                       math=False)
     page = page_visit.page
     # The theme's top bar would hold nothing but a second search field.
     header = page.evaluate("(document.querySelector('header.bd-header')"
