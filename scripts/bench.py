@@ -157,7 +157,10 @@ PAGE_MOVES = """([moves]) => {
 # curve explorer does, keeping the loss at every step.
 PAGE_CURVES = """async ([widths, rates, steps]) => {
   const { compute } = await import('../_static/explorer-math.js');
-  const data = JSON.parse(document.querySelector('.bp-explorer[data-explorer=curve] script')
+  // The spec as the page arrived: mounting the explorer replaced its script.
+  const arrived = new DOMParser().parseFromString(await (await fetch(location.href)).text(),
+                                                  'text/html');
+  const data = JSON.parse(arrived.querySelector('.bp-explorer[data-explorer=curve] script')
                           .textContent).data;
   const every = {...data, loss_every: 1};
   return rates.map(rate => widths.map(hidden =>
