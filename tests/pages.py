@@ -90,9 +90,8 @@ class Visit:
                                            is_mobile=phone, has_touch=phone, **options)
         self.page = self.context.new_page()
         self.page.route("**/*", lambda route: self._route(route, base_url))
-        if not math:  # a later route takes precedence
-            self.page.route("**/_static/mathjax/**", lambda route: route.fulfill(
-                status=200, content_type="text/javascript", body="/* no math here */"))
+        if not math:
+            self.without_math()
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("response", lambda response: self.responses.append(response))
@@ -103,6 +102,12 @@ class Visit:
         # Typeset math fetches its fonts, deferred scripts may still be arriving.
         self.page.wait_for_load_state("networkidle")
         self.first_load = len(self.responses)
+
+    def without_math(self):
+        """Serve MathJax as an empty script to every page this visit loads from now on."""
+        # A route added later takes precedence over the one that blocks the network.
+        self.page.route("**/_static/mathjax/**", lambda route: route.fulfill(
+            status=200, content_type="text/javascript", body="/* no math here */"))
 
     def _route(self, route, base_url):
         if route.request.url.startswith(base_url):
@@ -165,7 +170,9 @@ def jupyterlab(work):
          # window.jupyterapp: the tests open documents with Lab's own commands.
          "--LabApp.expose_app_in_browser=True"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        # The project's server settings too (jupyter-config/), as `make lab` uses them.
         env={**os.environ, "JUPYTER_CONFIG_DIR": str(work / "config"),
+             "JUPYTER_CONFIG_PATH": str(ROOT / "jupyter-config"),
              "JUPYTERLAB_SETTINGS_DIR": str(work / "settings"),
              "JUPYTERLAB_WORKSPACES_DIR": str(work / "workspaces")},
     )

@@ -192,6 +192,39 @@ def test_search_and_index_do_not_scroll_sideways_on_a_phone(browser, book_url, p
         assert without_cue == [], f"at {width} px, boxes scroll with nothing to say so"
 
 
+FIGURES = """() => [...document.querySelectorAll('.cell_output img')].map(img => {
+    const between = [];
+    for (let el = img.parentElement; el && !el.classList.contains('cell_output');
+         el = el.parentElement) {
+        between.push(getComputedStyle(el).backgroundColor);
+    }
+    return {alt: img.alt.slice(0, 40), width: img.getBoundingClientRect().width,
+            card: getComputedStyle(img).backgroundColor, between: between};
+})"""
+
+
+def test_figures_are_light_cards_in_dark_mode_and_fill_a_phone(phone_visit):
+    """One card per figure, the screen's width on a phone (tests/test_figure_style.py).
+
+    The dark phone screenshot is taken here, on the phone tests' load of the page.
+    """
+    page, path = phone_visit.page, phone_visit.page.url.split("/", 3)[3]
+    phone_visit.set_scheme("dark")
+    figures = page.evaluate(FIGURES)
+    screenshot(phone_visit, path, "dark")
+    phone_visit.set_scheme("light")
+    problems = []
+    for figure in figures:
+        where = f"{path}: {figure['alt']}"
+        if abs(figure["width"] - PHONE["width"]) > 1:
+            problems.append(f"{where} is {figure['width']:.0f} px wide")
+        if figure["card"] != "rgb(255, 255, 255)":
+            problems.append(f"{where} sits on {figure['card']}, not a light card")
+        if any(color != "rgba(0, 0, 0, 0)" for color in figure["between"]):
+            problems.append(f"{where} is framed by {figure['between']}")
+    assert problems == []
+
+
 def test_phone_menus_open_the_next_page_and_list_its_sections(phone_visit, book_url):
     """On every page ☰ shows the chapters and a tap opens the next page, whose contents
     button then lists its sections (each page is the next page of one test)."""
@@ -208,7 +241,9 @@ def test_phone_menus_open_the_next_page_and_list_its_sections(phone_visit, book_
     for index in range(chapter_links.count()):
         if hrefs[index] in shown:
             assert on_screen(chapter_links.nth(index)), f"{hrefs[index]} is not on screen"
-    # Open the page after this one (the first after the last).
+    # Open the page after this one (the first after the last). Only its menus count
+    # here, and this is the last test on this visit: no math, which takes seconds.
+    phone_visit.without_math()
     target = PAGES[(PAGES.index(path) + 1) % len(PAGES)]
     link = chapter_links.nth(hrefs.index(f"{book_url}/{target}"))
     with page.expect_navigation():
@@ -309,34 +344,3 @@ def test_one_search_entry_and_no_empty_header(browser, book_url, width):
     page_visit.close()
 
 
-FIGURES = """() => [...document.querySelectorAll('.cell_output img')].map(img => {
-    const between = [];
-    for (let el = img.parentElement; el && !el.classList.contains('cell_output');
-         el = el.parentElement) {
-        between.push(getComputedStyle(el).backgroundColor);
-    }
-    return {alt: img.alt.slice(0, 40), width: img.getBoundingClientRect().width,
-            card: getComputedStyle(img).backgroundColor, between: between};
-})"""
-
-
-def test_figures_are_light_cards_in_dark_mode_and_fill_a_phone(phone_visit):
-    """One card per figure, the screen's width on a phone (tests/test_figure_style.py).
-
-    The dark phone screenshot is taken here, on the phone tests' load of the page.
-    """
-    page, path = phone_visit.page, phone_visit.page.url.split("/", 3)[3]
-    phone_visit.set_scheme("dark")
-    figures = page.evaluate(FIGURES)
-    screenshot(phone_visit, path, "dark")
-    phone_visit.set_scheme("light")
-    problems = []
-    for figure in figures:
-        where = f"{path}: {figure['alt']}"
-        if abs(figure["width"] - PHONE["width"]) > 1:
-            problems.append(f"{where} is {figure['width']:.0f} px wide")
-        if figure["card"] != "rgb(255, 255, 255)":
-            problems.append(f"{where} sits on {figure['card']}, not a light card")
-        if any(color != "rgba(0, 0, 0, 0)" for color in figure["between"]):
-            problems.append(f"{where} is framed by {figure['between']}")
-    assert problems == []
